@@ -1,0 +1,57 @@
+# Shared by the project's scripts: sourced, not run.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Installs the pinned npm packages (Azurite) when they are missing or older than the lock file.
+ensure_node_modules() {
+  if [ ! -f "$ROOT/node_modules/azurite/package.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    echo "Installing Azurite from npm (package-lock.json)..."
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# Prints 0 when something listens on 127.0.0.1:$1.
+port_open() {
+  node -e 'const s=require("net").connect(+process.argv[1],"127.0.0.1");s.on("connect",()=>process.exit(0));s.on("error",()=>process.exit(1))' "$1"
+}
+
+# Prints a free TCP port on 127.0.0.1.
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# Starts Azurite's Table service on port $1 and waits until it answers; sets AZURITE_PID.
+start_azurite() {
+  local port="$1" log="${TMPDIR:-/tmp}/reintegration-azurite-$1.log"
+  node "$ROOT/scripts/azurite-table.js" "$port" >"$log" 2>&1 &
+  AZURITE_PID=$!
+  for _ in $(seq 1 100); do
+    if port_open "$port"; then
+      return 0
+    fi
+    if ! kill -0 "$AZURITE_PID" 2>/dev/null; then
+      echo "Azurite did not start:" >&2
+      cat "$log" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+  echo "Azurite did not answer on 127.0.0.1:$port within 20 s." >&2
+  return 1
+}
+
+stop_azurite() {
+  if [ -n "${AZURITE_PID:-}" ] && kill -0 "$AZURITE_PID" 2>/dev/null; then
+    kill "$AZURITE_PID" 2>/dev/null || true
+    wait "$AZURITE_PID" 2>/dev/null || true
+  fi
+  AZURITE_PID=""
+}
+
+# The connection string for an Azurite Table service on port $1 (the well-known development account).
+azurite_connection_string() {
+  if [ "$1" = "10002" ]; then
+    echo "UseDevelopmentStorage=true"
+  else
+    echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;"
+  fi
+}
