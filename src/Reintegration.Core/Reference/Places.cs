@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Reintegration.Reference;
+
+/// <summary>A city of the region with its first-level administrative region and coordinates.</summary>
+public sealed record Place(string Country, string NameEn, string NameRu, string Region, double Lat, double Lon, int Population);
+
+/// <summary>The main cities of each state of the region, for regions, distances and demo data.</summary>
+public sealed class Places
+{
+    private readonly ILookup<string, Place> _byCountry;
+
+    internal Places(IEnumerable<Place> places)
+    {
+        All = places.ToList();
+        _byCountry = All.ToLookup(p => p.Country, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Place> All { get; }
+
+    public IEnumerable<Place> InCountry(string country) => _byCountry[country];
+
+    /// <summary>The place of that name (English or Russian, any case) in the country, if it is one of ours.</summary>
+    public Place? Find(string country, string city) =>
+        _byCountry[country].FirstOrDefault(p =>
+            string.Equals(p.NameEn, city.Trim(), StringComparison.OrdinalIgnoreCase)
+            || string.Equals(p.NameRu, city.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The place of the country nearest to a point, if the country has places.</summary>
+    public Place? Nearest(string country, double lat, double lon) =>
+        _byCountry[country].MinBy(p => Geo.DistanceKm(lat, lon, p.Lat, p.Lon));
+
+    internal static Places Load() =>
+        new(SeedFiles.ReadCsv("places.csv").Select(row => new Place(
+            row["country"], row["name_en"], row["name_ru"], row["region_en"],
+            double.Parse(row["lat"], CultureInfo.InvariantCulture),
+            double.Parse(row["lon"], CultureInfo.InvariantCulture),
+            int.Parse(row["population"], CultureInfo.InvariantCulture))));
+}
