@@ -9,11 +9,13 @@ public sealed record Place(string Country, string NameEn, string NameRu, string 
 public sealed class Places
 {
     private readonly ILookup<string, Place> _byCountry;
+    private readonly Dictionary<(string Country, string Region), int> _regionIds;
 
     internal Places(IEnumerable<Place> places)
     {
         All = places.ToList();
         _byCountry = All.ToLookup(p => p.Country, StringComparer.Ordinal);
+        _regionIds = All.Select(p => (p.Country, p.Region)).Distinct().Select((key, id) => (key, id)).ToDictionary(x => x.key, x => x.id + 1);
     }
 
     public IReadOnlyList<Place> All { get; }
@@ -29,6 +31,13 @@ public sealed class Places
     /// <summary>The place of the country nearest to a point, if the country has places.</summary>
     public Place? Nearest(string country, double lat, double lon) =>
         _byCountry[country].MinBy(p => Geo.DistanceKm(lat, lon, p.Lat, p.Lon));
+
+    /// <summary>
+    /// A number for the administrative region a point is in, taken as the region of the country's
+    /// nearest place; 0 when the country has no places. Equal numbers mean the same region.
+    /// </summary>
+    public int RegionIdAt(string country, double lat, double lon) =>
+        Nearest(country, lat, lon) is { } place ? _regionIds[(place.Country, place.Region)] : 0;
 
     internal static Places Load() =>
         new(SeedFiles.ReadCsv("places.csv").Select(row => new Place(

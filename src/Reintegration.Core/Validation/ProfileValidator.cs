@@ -76,6 +76,13 @@ public sealed class ProfileValidator(ReferenceData reference)
 
     private void CheckOccupations(ValidationErrors errors, string prefix, IReadOnlyList<OccupationExperience> occupations)
     {
+        if (occupations.Count == 0)
+        {
+            // Matching starts from the person's occupational field; elementary work (ISCO major group 9) counts.
+            errors.Add($"{prefix}occupations", "At least one ISCO-08 unit group is required.");
+            return;
+        }
+
         if (!TextRules.CountWithin(errors, $"{prefix}occupations", occupations.Count))
         {
             return;

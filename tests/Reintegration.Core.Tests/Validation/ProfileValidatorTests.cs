@@ -23,6 +23,7 @@ public sealed class ProfileValidatorTests
         { "ban from an unknown country", p => p with { Bans = [new EntryBan { Country = "ZZ" }] }, "bans[0].country" },
         { "ISCO minor group, not a unit group", p => p with { Occupations = [new OccupationExperience { Isco = "721", Years = 1 }] }, "occupations[0].isco" },
         { "unknown ISCO code", p => p with { Occupations = [new OccupationExperience { Isco = "9999", Years = 1 }] }, "occupations[0].isco" },
+        { "no occupation", p => p with { Occupations = [] }, "occupations" },
         { "negative years", p => p with { Occupations = [new OccupationExperience { Isco = "7212", Years = -1 }] }, "occupations[0].years" },
         { "the same occupation twice", p => p with { Occupations = [new OccupationExperience { Isco = "7212", Years = 1 }, new OccupationExperience { Isco = "7212", Years = 2 }] }, "occupations[1].isco" },
         { "CEFR level D1", p => p with { Languages = [new LanguageSkill { Code = "ru", Level = "D1" }] }, "languages[0].level" },

@@ -1,0 +1,33 @@
+namespace Reintegration.Matching.Eligibility;
+
+/// <summary>
+/// Rule 1. A ban bars every country of its ban area (Russia's bars Belarus too) while it is in force
+/// on the day the person could start; it ends on its <c>until</c> day, and without one never ends.
+/// </summary>
+internal static class ReentryBanRule
+{
+    /// <summary>The ban that bars the opening, or null.</summary>
+    public static BanWindow? BarringBan(Seeker seeker, CandidateOpening opening, int today)
+    {
+        var windows = seeker.Bans[opening.Country];
+        if (windows.Length == 0)
+        {
+            return null;
+        }
+
+        var startDay = seeker.StartDay(opening, today);
+        foreach (var window in windows)
+        {
+            if (window.InForceOn(startDay))
+            {
+                return window;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether some ban bars every opening of the country, whenever it starts.</summary>
+    public static bool BarsWholeCountry(Seeker seeker, int country, int today) =>
+        seeker.Bans[country].Any(w => w.IsOpenEnded && w.FromDay <= today);
+}

@@ -1,0 +1,32 @@
+namespace Reintegration.Matching;
+
+/// <summary>The hard rule that keeps an opening from a person, in the order the rules are applied.</summary>
+public enum ExclusionReason
+{
+    /// <summary>A re-entry ban covers the opening's country on the day the person could start.</summary>
+    ReentryBan,
+
+    /// <summary>A refugee would be sent back to a country of citizenship or one they fled.</summary>
+    NonRefoulement,
+
+    /// <summary>Abroad, and the person will not move there.</summary>
+    Relocation,
+
+    /// <summary>Expired, or every position is filled.</summary>
+    Closed,
+
+    /// <summary>The opening does not take refugees and the person is one.</summary>
+    RefugeesNotAccepted,
+
+    /// <summary>A required licence is not held.</summary>
+    Licence,
+}
+
+/// <summary>How many openings of the person's field each hard rule excluded (each counted once, under the first rule it breaks).</summary>
+public sealed record ExclusionCounts(int ReentryBan, int NonRefoulement, int Relocation, int Closed, int RefugeesNotAccepted, int Licence)
+{
+    public static ExclusionCounts From(ReadOnlySpan<int> byReason) =>
+        new(byReason[0], byReason[1], byReason[2], byReason[3], byReason[4], byReason[5]);
+
+    public int Total => ReentryBan + NonRefoulement + Relocation + Closed + RefugeesNotAccepted + Licence;
+}

@@ -1,0 +1,41 @@
+using Reintegration.Matching.Eligibility;
+using Reintegration.Reference;
+using static Reintegration.Matching.Explanations.Wording;
+
+namespace Reintegration.Matching.Explanations;
+
+/// <summary>Why a hard rule keeps an opening from a person, in words.</summary>
+internal sealed class ExclusionText(ReferenceData reference)
+{
+    /// <summary>The ban's area as people say it: the issuing country first ("RU/BY").</summary>
+    public static string BanArea(string issuer, IReadOnlyList<string> area) =>
+        string.Join("/", area.OrderBy(c => c == issuer ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal));
+
+    public string Describe(ExclusionReason reason, Seeker seeker, CandidateOpening opening, int today, string language)
+    {
+        var country = reference.Countries.NameOf(opening.Opening.Location.Country, language);
+        switch (reason)
+        {
+            case ExclusionReason.ReentryBan:
+                var ban = ReentryBanRule.BarringBan(seeker, opening, today)!;
+                var area = BanArea(ban.Ban.Country, ban.Area);
+                var start = Date(seeker.StartDay(opening, today));
+                return ban.IsOpenEnded
+                    ? Pick(language, $"Ban from {area} has no end date; it covers {country}.", $"Запрет на въезд в {area} бессрочный и распространяется на страну: {country}.")
+                    : Pick(language, $"Ban from {area} ends {Date(ban.UntilDay)}, after this opening starts ({start}).", $"Запрет на въезд в {area} действует до {Date(ban.UntilDay)}, после начала этой работы ({start}).");
+            case ExclusionReason.NonRefoulement:
+                return Pick(language, $"A refugee is not offered work in {country}, a country of citizenship or flight, without voluntary repatriation.", $"Беженцу не предлагается работа в стране гражданства или бегства ({country}) без добровольной репатриации.");
+            case ExclusionReason.Relocation:
+                return Pick(language, $"Abroad in {country}, and the person has not agreed to relocate there.", $"Работа за рубежом ({country}), а согласия на переезд туда нет.");
+            case ExclusionReason.Closed:
+                return opening.Unfilled <= 0
+                    ? Pick(language, "Every position is filled.", "Все вакансии заполнены.")
+                    : Pick(language, $"Expired on {Date(opening.ExpiresDay)}.", $"Срок вакансии истёк {Date(opening.ExpiresDay)}.");
+            case ExclusionReason.RefugeesNotAccepted:
+                return Pick(language, "The employer does not take refugees.", "Работодатель не принимает беженцев.");
+            default:
+                var missing = string.Join(", ", opening.Licences.Where(l => !seeker.Licences.Contains(l)));
+                return Pick(language, $"Needs a licence the person does not hold: {missing}.", $"Нужна лицензия, которой нет: {missing}.");
+        }
+    }
+}

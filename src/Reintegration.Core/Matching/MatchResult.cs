@@ -1,0 +1,22 @@
+using Reintegration.Domain;
+
+namespace Reintegration.Matching;
+
+/// <summary>Each scored component of a match, in [0, 1].</summary>
+public sealed record MatchComponents(double Occupation, double Skills, double Language, double Experience, double Location, double Wage, double Pathway);
+
+/// <summary>An opening a person may legally and realistically take, scored and explained.</summary>
+public sealed record Match(
+    string OpeningId,
+    string Title,
+    string Isco,
+    string Country,
+    string City,
+    double Score,
+    Pathway Pathway,
+    MatchComponents Components,
+    string Obtain,
+    IReadOnlyList<string> Reasons);
+
+/// <summary>The best matches, highest score first (ties by opening id), and what the hard rules excluded.</summary>
+public sealed record MatchResult(IReadOnlyList<Match> Matches, ExclusionCounts Excluded);

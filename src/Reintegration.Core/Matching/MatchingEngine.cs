@@ -1,0 +1,104 @@
+using Reintegration.Domain;
+using Reintegration.Matching.Eligibility;
+using Reintegration.Matching.Explanations;
+using Reintegration.Matching.Scoring;
+using Reintegration.Reference;
+
+namespace Reintegration.Matching;
+
+/// <summary>
+/// The rules and the scoring, over the reference data: compiles profiles and openings, judges and
+/// scores a pair, and writes the result. <see cref="FullScan"/> is the plain reference matcher,
+/// every opening judged in turn; <see cref="Index.OpeningIndex"/> gives the same answers faster.
+/// </summary>
+public sealed class MatchingEngine
+{
+    private readonly MatchReasons _reasons;
+    private readonly ExclusionText _exclusionText;
+
+    public MatchingEngine(ReferenceData reference, ScoringWeights? weights = null)
+    {
+        weights ??= ScoringWeights.Default;
+        if (weights.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(weights));
+        }
+
+        Reference = reference;
+        Countries = new CountryIndex(reference.Countries);
+        Scorer = new Scorer(weights);
+        _reasons = new MatchReasons(reference);
+        _exclusionText = new ExclusionText(reference);
+    }
+
+    public ReferenceData Reference { get; }
+
+    internal CountryIndex Countries { get; }
+
+    internal Scorer Scorer { get; }
+
+    internal Seeker Compile(Profile profile) => Seeker.Compile(profile, Reference, Countries);
+
+    internal CandidateOpening Compile(OpeningListing listing) => CandidateOpening.Compile(listing, Reference, Countries);
+
+    /// <summary>Matches by judging and scoring every opening: simple, and the specification the index must meet.</summary>
+    public MatchResult FullScan(Profile profile, IEnumerable<OpeningListing> openings, MatchQuery query)
+    {
+        var seeker = Compile(profile);
+        var today = query.Today.DayNumber;
+        Span<int> excluded = stackalloc int[6];
+        var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Opening.Id);
+        foreach (var listing in openings)
+        {
+            if (query.Country is { } only && listing.Opening.Location.Country != only)
+            {
+                continue;
+            }
+
+            var opening = Compile(listing);
+            if (OccupationScore.Of(seeker, opening) == 0)
+            {
+                continue;
+            }
+
+            if (HardRules.FirstBroken(seeker, opening, today) is { } reason)
+            {
+                excluded[(int)reason]++;
+                continue;
+            }
+
+            var scored = Scorer.Score(seeker, opening);
+            best.Offer((opening, scored), scored.Score);
+        }
+
+        return Result(seeker, best, ExclusionCounts.From(excluded), query);
+    }
+
+    internal MatchResult Result(Seeker seeker, TopK<(CandidateOpening Opening, Scored Scored)> best, ExclusionCounts excluded, MatchQuery query) =>
+        new(best.ToSortedList().Select(x => ToMatch(seeker, x.Item.Opening, x.Item.Scored, query)).ToList(), excluded);
+
+    /// <summary>
+    /// Whether a person may take one opening and, if not, why, in words: what a caseworker asks about a
+    /// particular job. The opening need not be in the person's field.
+    /// </summary>
+    public (ExclusionReason? Reason, string Explanation) Judge(Profile profile, OpeningListing listing, MatchQuery query)
+    {
+        var seeker = Compile(profile);
+        var opening = Compile(listing);
+        var today = query.Today.DayNumber;
+        return HardRules.FirstBroken(seeker, opening, today) is { } reason
+            ? (reason, _exclusionText.Describe(reason, seeker, opening, today, query.Language))
+            : (null, string.Join(" ", _reasons.For(seeker, opening, Scorer.Score(seeker, opening), today, query.Language)));
+    }
+
+    private Match ToMatch(Seeker seeker, CandidateOpening opening, Scored scored, MatchQuery query)
+    {
+        var regime = seeker.Regimes[opening.Country];
+        var o = opening.Opening;
+        return new Match(
+            opening.Id, o.Title, o.Isco, o.Location.Country, o.Location.City,
+            scored.Score, scored.Pathway, scored.Components,
+            Wording.Pick(query.Language, regime.ObtainEn, regime.ObtainRu),
+            query.Explain ? _reasons.For(seeker, opening, scored, query.Today.DayNumber, query.Language) : []);
+    }
+}

@@ -1,0 +1,51 @@
+using Reintegration.Domain;
+
+namespace Reintegration.Matching.Scoring;
+
+/// <summary>Every component but location, and the weighted sum of them: what is known before the distance.</summary>
+internal readonly record struct Partial(double Occupation, double Skills, double Language, double Experience, double Wage, double Pathway, Pathway Route, double Sum);
+
+/// <summary>A scored opening: the total, each component, and how near it is.</summary>
+internal readonly record struct Scored(double Score, MatchComponents Components, Pathway Pathway, Nearness Nearness, double DistanceKm);
+
+/// <summary>
+/// Combines the components with the configured weights into one score in [0, 1]. The location term
+/// is added last, so that <see cref="UpperBound"/> (the score with the best location the tier allows)
+/// is never below the real score, even in floating point.
+/// </summary>
+internal sealed class Scorer(ScoringWeights weights)
+{
+    private readonly double _sum = weights.Sum;
+
+    public Partial PartialWithoutLocation(Seeker seeker, CandidateOpening opening)
+    {
+        var route = seeker.Regimes[opening.Country].Pathway;
+        var occupation = OccupationScore.Of(seeker, opening);
+        var skills = SkillScore.Of(seeker, opening);
+        var language = LanguageScore.Of(seeker, opening);
+        var experience = ExperienceScore.Of(seeker, opening);
+        var wage = WageScore.Of(seeker, opening);
+        var pathway = PathwayScore.Of(route, opening.PermitSponsorship);
+        var sum = weights.Occupation * occupation
+            + weights.Skills * skills
+            + weights.Language * language
+            + weights.Experience * experience
+            + weights.Wage * wage
+            + weights.Pathway * pathway;
+        return new Partial(occupation, skills, language, experience, wage, pathway, route, sum);
+    }
+
+    public double UpperBound(in Partial partial, Nearness tier) => (partial.Sum + weights.Location * LocationScore.Max(tier)) / _sum;
+
+    public Scored Complete(Seeker seeker, CandidateOpening opening, in Partial partial, Nearness tier)
+    {
+        var distance = seeker.Home.DistanceKm(opening.Point);
+        var location = LocationScore.Of(tier, distance);
+        var score = (partial.Sum + weights.Location * location) / _sum;
+        var components = new MatchComponents(partial.Occupation, partial.Skills, partial.Language, partial.Experience, location, partial.Wage, partial.Pathway);
+        return new Scored(score, components, partial.Route, tier, distance);
+    }
+
+    public Scored Score(Seeker seeker, CandidateOpening opening) =>
+        Complete(seeker, opening, PartialWithoutLocation(seeker, opening), LocationScore.TierOf(seeker, opening));
+}

@@ -1,0 +1,92 @@
+using Reintegration.Domain;
+using Reintegration.Reference;
+using Reintegration.Validation;
+
+namespace Reintegration.Matching;
+
+/// <summary>A re-entry ban as it applies to one country: in force from <see cref="FromDay"/> up to, not including, <see cref="UntilDay"/>.</summary>
+internal sealed record BanWindow(EntryBan Ban, IReadOnlyList<string> Area, int FromDay, int UntilDay)
+{
+    public bool InForceOn(int day) => FromDay <= day && day < UntilDay;
+
+    public bool IsOpenEnded => UntilDay == int.MaxValue;
+}
+
+/// <summary>One of the person's occupations, with its place in the ISCO hierarchy.</summary>
+internal readonly record struct Experience(IscoUnit Isco, int Years, string Code);
+
+/// <summary>
+/// A profile compiled for one query: per-country facts (bans, refoulement, relocation, pathway) in
+/// arrays, texts normalised, wage in US dollars. Built once per query, read for every opening.
+/// </summary>
+internal sealed class Seeker
+{
+    private Seeker(Profile profile) => Profile = profile;
+
+    public Profile Profile { get; }
+    public required int HomeCountry { get; init; }
+    public required int HomeRegion { get; init; }
+    public required GeoPoint Home { get; init; }
+    public required bool IsRefugee { get; init; }
+    public required int AvailableDay { get; init; }
+    public required Experience[] Occupations { get; init; }
+    public required HashSet<string> Skills { get; init; }
+    public required HashSet<string> Licences { get; init; }
+    public required Dictionary<string, CefrLevel> Languages { get; init; }
+    public required double MinWageUsd { get; init; }
+
+    /// <summary>Per country: the bans that cover it (usually none).</summary>
+    public required BanWindow[][] Bans { get; init; }
+
+    /// <summary>Per country: non-refoulement forbids it.</summary>
+    public required bool[] Refoulement { get; init; }
+
+    /// <summary>Per country: the person will work there (home, or abroad with consent to relocate there).</summary>
+    public required bool[] WillWorkIn { get; init; }
+
+    /// <summary>Per country: the legal pathway from the person's citizenship.</summary>
+    public required MobilityRegime[] Regimes { get; init; }
+
+    public static Seeker Compile(Profile profile, ReferenceData reference, CountryIndex countries)
+    {
+        var (lat, lon) = LocationRules.Coordinates(profile.Home, reference);
+        var home = countries.IndexOf(profile.Home.Country);
+        var isRefugee = profile.Status == PersonStatus.Refugee;
+        var bans = Enumerable.Range(0, countries.Count).Select(_ => new List<BanWindow>()).ToArray();
+        foreach (var ban in profile.Bans)
+        {
+            var area = reference.BanAreas.CountriesBarredBy(ban.Country);
+            var window = new BanWindow(ban, area, ban.From?.DayNumber ?? int.MinValue, ban.Until?.DayNumber ?? int.MaxValue);
+            foreach (var country in area)
+            {
+                if (countries.TryIndexOf(country, out var index))
+                {
+                    bans[index].Add(window);
+                }
+            }
+        }
+
+        var fled = profile.FledCountries.Append(profile.Citizenship).ToHashSet(StringComparer.Ordinal);
+        return new Seeker(profile)
+        {
+            HomeCountry = home,
+            HomeRegion = reference.Places.RegionIdAt(profile.Home.Country, lat, lon),
+            Home = new GeoPoint(lat, lon),
+            IsRefugee = isRefugee,
+            AvailableDay = profile.AvailableFrom?.DayNumber ?? int.MinValue,
+            Occupations = profile.Occupations.Select(o => new Experience(IscoUnit.Parse(o.Isco), o.Years, o.Isco)).ToArray(),
+            Skills = Text.NormaliseAll(profile.Skills).ToHashSet(StringComparer.Ordinal),
+            Licences = Text.NormaliseAll(profile.Licences).ToHashSet(StringComparer.Ordinal),
+            Languages = profile.Languages.ToDictionary(l => l.Code, l => Cefr.Parse(l.Level), StringComparer.Ordinal),
+            MinWageUsd = profile.MinMonthlyWage is { } wage ? (double)reference.Currencies.ToUsd(wage.Amount, wage.Currency) : double.NaN,
+            Bans = bans.Select(b => b.ToArray()).ToArray(),
+            Refoulement = countries.Codes.Select(c => isRefugee && !profile.VoluntaryRepatriation && fled.Contains(c)).ToArray(),
+            WillWorkIn = countries.Codes.Select((c, i) => i == home
+                || profile.Relocation.Willing && (profile.Relocation.Countries.Count == 0 || profile.Relocation.Countries.Contains(c))).ToArray(),
+            Regimes = countries.Codes.Select(c => reference.Mobility.Find(profile.Citizenship, c)).ToArray(),
+        };
+    }
+
+    /// <summary>The first day the person could start in the opening: the later of its start, their availability, and today.</summary>
+    public int StartDay(CandidateOpening opening, int today) => Math.Max(today, Math.Max(opening.StartDay, AvailableDay));
+}

@@ -1,0 +1,156 @@
+using CsCheck;
+using Reintegration.Domain;
+using Reintegration.Matching;
+using Reintegration.Matching.Index;
+
+namespace Reintegration.Tests.Matching;
+
+/// <summary>
+/// Properties over random profiles and openings: the score never falls when the person is better
+/// placed, and the index answers exactly as the full scan does.
+/// </summary>
+public sealed class PropertyTests
+{
+    private const int Iterations = 400;
+
+    /// <summary>The score of an eligible pair, or null when a hard rule excludes it or it is outside the field.</summary>
+    private static double? ScoreOf(Profile profile, OpeningListing opening) =>
+        Build.Engine.FullScan(profile, [opening], Build.Query()).Matches.SingleOrDefault()?.Score;
+
+    private static void AssertNotLower(double? before, double? after)
+    {
+        if (before is { } b)
+        {
+            Assert.NotNull(after);
+            Assert.True(after >= b, $"score fell from {b} to {after}");
+        }
+    }
+
+    [Fact]
+    public void Score_MoreExperience_NeverLowersIt() =>
+        Gen.Select(Gens.Profile, Gens.Opening, Gen.Int[1, 10]).Sample((profile, opening, more) =>
+        {
+            var longer = profile with { Occupations = profile.Occupations.Select((o, i) => i == 0 ? o with { Years = o.Years + more } : o).ToList() };
+            AssertNotLower(ScoreOf(profile, opening), ScoreOf(longer, opening));
+        }, iter: Iterations);
+
+    [Fact]
+    public void Score_HigherLanguageLevel_NeverLowersIt() =>
+        Gen.Select(Gens.Profile, Gens.Opening).Sample((profile, opening) =>
+        {
+            var level = Cefr.Parse(profile.Languages[0].Level);
+            if (level == CefrLevel.C2)
+            {
+                return;
+            }
+
+            var better = profile with { Languages = [profile.Languages[0] with { Level = (level + 1).ToString() }] };
+            AssertNotLower(ScoreOf(profile, opening), ScoreOf(better, opening));
+        }, iter: Iterations);
+
+    [Fact]
+    public void Score_OneMoreMatchingSkill_NeverLowersIt() =>
+        Gen.Select(Gens.Profile, Gens.Opening).Sample((profile, opening) =>
+        {
+            var lacking = opening.Opening.Skills.FirstOrDefault(s => !profile.Skills.Contains(s));
+            if (lacking is null)
+            {
+                return;
+            }
+
+            AssertNotLower(ScoreOf(profile, opening), ScoreOf(profile with { Skills = [.. profile.Skills, lacking] }, opening));
+        }, iter: Iterations);
+
+    [Fact]
+    public void Score_HigherWage_NeverLowersIt() =>
+        Gen.Select(Gens.Profile, Gens.Opening, Gen.Int[1, 3000]).Sample((profile, opening, raise) =>
+        {
+            if (opening.Opening.MonthlyWage is not { } wage)
+            {
+                return;
+            }
+
+            var better = opening with { Opening = opening.Opening with { MonthlyWage = wage with { Min = wage.Min + raise, Max = wage.Max + raise } } };
+            AssertNotLower(ScoreOf(profile, opening), ScoreOf(profile, better));
+        }, iter: Iterations);
+
+    [Fact]
+    public void Score_ShorterDistanceInTheSameTier_NeverLowersIt() =>
+        Gen.Select(Gens.Profile, Gens.Opening, Gen.Double[0.05, 0.95]).Sample((profile, opening, t) =>
+        {
+            var home = ReferenceDataPoint(profile.Home);
+            var there = ReferenceDataPoint(opening.Opening.Location);
+            var closer = opening with
+            {
+                Opening = opening.Opening with
+                {
+                    Location = opening.Opening.Location with { Lat = there.Lat + (home.Lat - there.Lat) * t, Lon = there.Lon + (home.Lon - there.Lon) * t },
+                },
+            };
+            var (before, after) = (Match(profile, opening), Match(profile, closer));
+            if (before is null || after is null || Tier(before) != Tier(after) || after.Components.Location < 0)
+            {
+                return;
+            }
+
+            if (DistanceKm(profile.Home, closer.Opening.Location) <= DistanceKm(profile.Home, opening.Opening.Location))
+            {
+                Assert.True(after.Score >= before.Score, $"score fell from {before.Score} to {after.Score}");
+            }
+        }, iter: Iterations);
+
+    [Fact]
+    public void Score_AndComponents_StayInTheUnitInterval() =>
+        Gen.Select(Gens.Profile, Gens.Opening).Sample((profile, opening) =>
+        {
+            if (Match(profile, opening) is not { } match)
+            {
+                return;
+            }
+
+            var c = match.Components;
+            Assert.All([match.Score, c.Occupation, c.Skills, c.Language, c.Experience, c.Location, c.Wage, c.Pathway], v => Assert.InRange(v, 0, 1));
+        }, iter: Iterations);
+
+    [Fact]
+    public void Index_AnswersExactlyAsTheFullScan() =>
+        Gen.Select(Gens.Profile, Gens.Openings(0, 150), Gen.Int[1, 25], Gen.OneOf<string?>(null, null, null, "KZ", "TJ", "RU"))
+            .Sample((profile, openings, top, country) =>
+            {
+                var query = Build.Query(top, country);
+                var index = new OpeningIndex(Build.Engine);
+                index.Apply(openings);
+
+                Build.AssertSame(Build.Engine.FullScan(profile, openings, query), index.Match(profile, query));
+            }, iter: 300);
+
+    [Fact]
+    public void Index_AfterUpdatesAndRemovals_AnswersAsTheFullScanOfWhatRemains() =>
+        Gen.Select(Gens.Profile, Gens.Openings(10, 120), Gens.Openings(10, 60), Gen.Int[0, 1000]).Sample((profile, first, second, seed) =>
+        {
+            var index = new OpeningIndex(Build.Engine);
+            index.Apply(first);
+            var random = new Random(seed);
+            var removed = first.Where(_ => random.Next(3) == 0).Select(o => o.Id).ToList();
+            // The second batch reuses some ids of the first: those are updates.
+            index.Apply(second, removed);
+            var expected = first.Where(o => !removed.Contains(o.Id)).ExceptBy(second.Select(o => o.Id), o => o.Id).Concat(second).ToList();
+
+            Assert.Equal(expected.Count, index.Count);
+            Build.AssertSame(Build.Engine.FullScan(profile, expected, Build.Query(20)), index.Match(profile, Build.Query(20)));
+        }, iter: 150);
+
+    private static Match? Match(Profile profile, OpeningListing opening) =>
+        Build.Engine.FullScan(profile, [opening], Build.Query()).Matches.SingleOrDefault();
+
+    private static int Tier(Match match) => match.Components.Location switch { >= 0.85 => 0, >= 0.4 => 1, _ => 2 };
+
+    private static (double Lat, double Lon) ReferenceDataPoint(Location location) =>
+        location is { Lat: { } lat, Lon: { } lon } ? (lat, lon) : Reintegration.Reference.ReferenceData.Shared.Places.Find(location.Country, location.City) is { } p ? (p.Lat, p.Lon) : throw new InvalidOperationException();
+
+    private static double DistanceKm(Location a, Location b)
+    {
+        var (pa, pb) = (ReferenceDataPoint(a), ReferenceDataPoint(b));
+        return Reintegration.Reference.Geo.DistanceKm(pa.Lat, pa.Lon, pb.Lat, pb.Lon);
+    }
+}

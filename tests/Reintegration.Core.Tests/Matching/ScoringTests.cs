@@ -1,0 +1,130 @@
+using Reintegration.Domain;
+using Reintegration.Matching;
+using Reintegration.Reference;
+
+namespace Reintegration.Tests.Matching;
+
+public sealed class ScoringTests
+{
+    [Fact]
+    public void Score_HomeCountryOpening_RanksAheadOfOtherwiseEqualForeignOne_EvenWhenFarther()
+    {
+        // Khorugh is farther from Khujand than Shymkent is, yet it is at home.
+        var result = Build.Match(Build.Welder(), Build.Query(), Build.Opening("kz", "KZ", "Shymkent"), Build.Opening("tj", "TJ", "Khorugh"));
+
+        Assert.Equal(["tj", "kz"], result.Matches.Select(m => m.OpeningId));
+        Assert.Equal(Pathway.Domestic, result.Matches[0].Pathway);
+    }
+
+    [Fact]
+    public void Score_HomeRegion_RanksAheadOfTheRestOfTheCountry()
+    {
+        var result = Build.Match(Build.Welder(), Build.Query(), Build.Opening("dushanbe", "TJ", "Dushanbe"), Build.Opening("khujand", "TJ", "Khujand"));
+
+        Assert.Equal(["khujand", "dushanbe"], result.Matches.Select(m => m.OpeningId));
+        Assert.True(result.Matches[0].Components.Location > result.Matches[1].Components.Location);
+    }
+
+    [Fact]
+    public void Score_OnlyWageWeighted_IsTheWageComponent()
+    {
+        var engine = new MatchingEngine(ReferenceData.Shared, new ScoringWeights { Occupation = 0, Skills = 0, Language = 0, Experience = 0, Location = 0, Pathway = 0, Wage = 1 });
+        var opening = Build.Opening("kz", "KZ", "Almaty", o => o with { MonthlyWage = new WageRange { Min = 100_000, Max = 100_000, Currency = "KZT" } });
+
+        var match = engine.FullScan(Build.Welder(), [opening], Build.Query()).Matches.Single();
+
+        Assert.Equal(match.Components.Wage, match.Score, 12);
+        Assert.InRange(match.Score, 0, 0.999);
+    }
+
+    [Fact]
+    public void Weights_Negative_AreRefused() =>
+        Assert.Throws<ArgumentException>(() => new MatchingEngine(ReferenceData.Shared, new ScoringWeights { Wage = -1 }));
+
+    [Fact]
+    public void Matches_EqualScores_OrderedByOpeningId()
+    {
+        var result = Build.Match(Build.Welder(), Build.Query(),
+            Build.Opening("kz-c", "KZ", "Almaty"), Build.Opening("kz-a", "KZ", "Almaty"), Build.Opening("kz-b", "KZ", "Almaty"));
+
+        Assert.Equal(["kz-a", "kz-b", "kz-c"], result.Matches.Select(m => m.OpeningId));
+        Assert.Single(result.Matches.Select(m => m.Score).Distinct());
+    }
+
+    [Fact]
+    public void Matches_TieAtTheTopKBoundary_KeepsTheLowerOpeningId()
+    {
+        // At home, at distance 0, an opening's best possible score is its score: the index must still let it in.
+        var result = Build.Match(Build.Welder(), Build.Query(top: 1),
+            Build.Opening("tj-b", "TJ", "Khujand", o => o with { Location = Build.Welder().Home }),
+            Build.Opening("tj-a", "TJ", "Khujand", o => o with { Location = Build.Welder().Home }));
+
+        Assert.Equal(["tj-a"], result.Matches.Select(m => m.OpeningId));
+    }
+
+    [Fact]
+    public void Matches_Top_LimitsTheCountAndKeepsTheBest()
+    {
+        var openings = Enumerable.Range(0, 12).Select(i => Build.Opening($"kz-{i:00}", "KZ", "Almaty", o => o with { MinYears = i })).ToArray();
+
+        var result = Build.Match(Build.Welder(), Build.Query(top: 3), openings);
+
+        Assert.Equal(["kz-00", "kz-01", "kz-02"], result.Matches.Select(m => m.OpeningId));
+    }
+
+    [Fact]
+    public void Matches_CountryFilter_KeepsOnlyThatCountry()
+    {
+        var result = Build.Match(Build.Welder(), Build.Query(country: "KG"), Build.Opening("kz", "KZ", "Almaty"), Build.Opening("kg", "KG", "Bishkek"));
+
+        Assert.Equal(["kg"], result.Matches.Select(m => m.OpeningId));
+    }
+
+    [Theory]
+    [InlineData("TJ", "KZ", Pathway.WorkPermit)]
+    [InlineData("KG", "KZ", Pathway.FreeMovement)]
+    [InlineData("TJ", "TJ", Pathway.Domestic)]
+    public void Match_NamesItsPathwayAndWhatToObtain(string citizenship, string openingCountry, Pathway expected)
+    {
+        var city = ReferenceData.Shared.Countries.FindRegional(openingCountry)!.Capital.NameEn;
+        var profile = Build.Welder() with { Citizenship = citizenship, Relocation = new Relocation { Willing = true } };
+
+        var match = Build.Match(profile, Build.Query(), Build.Opening("o", openingCountry, city)).Matches.Single();
+
+        Assert.Equal(expected, match.Pathway);
+        Assert.False(string.IsNullOrWhiteSpace(match.Obtain));
+        Assert.Contains(match.Reasons, r => r.StartsWith("Pathway:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Match_PermitSponsorship_RaisesThePathwayComponent()
+    {
+        var result = Build.Match(Build.Welder(), Build.Query(), Build.Opening("plain", "KZ", "Almaty"), Build.Opening("sponsored", "KZ", "Almaty", o => o with { PermitSponsorship = true }));
+
+        Assert.Equal("sponsored", result.Matches[0].OpeningId);
+        Assert.True(result.Matches[0].Components.Pathway > result.Matches[1].Components.Pathway);
+    }
+
+    [Fact]
+    public void Reasons_InRussian_AreWrittenInRussian()
+    {
+        var match = Build.Match(Build.Welder(), Build.Query(language: "ru"), Build.Opening("kz", "KZ", "Almaty", o => o with { Languages = [new LanguageSkill { Code = "ru", Level = "B1" }] })).Matches.Single();
+
+        Assert.Contains("Та же профессия: Сварщики и газорезчики (7212), стаж 6 лет.", match.Reasons);
+        Assert.Contains("Русский: B2, требуется B1.", match.Reasons);
+        Assert.All(match.Reasons, r => Assert.Contains(r, c => c is >= 'А' and <= 'я'));
+    }
+
+    [Fact]
+    public void Reasons_ForABannedPerson_SayTheBanDoesNotCoverTheCountry()
+    {
+        var match = Build.Match(Build.Welder(), Build.Query(), Build.Opening("kz", "KZ", "Almaty")).Matches.Single();
+
+        Assert.Contains("The ban from RU/BY does not cover Kazakhstan.", match.Reasons);
+        Assert.Contains(match.Reasons, r => r.StartsWith("Abroad, in Kazakhstan: Almaty,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reasons_WithoutExplain_AreLeftOut() =>
+        Assert.Empty(Build.Engine.FullScan(Build.Welder(), [Build.Opening("kz", "KZ", "Almaty")], Build.Query() with { Explain = false }).Matches.Single().Reasons);
+}
