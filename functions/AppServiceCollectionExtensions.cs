@@ -1,16 +1,26 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reintegration.Matching;
+using Reintegration.Matching.Index;
+using Reintegration.Reference;
 using Reintegration.Storage;
 
 namespace Reintegration.Functions;
 
 public static class AppServiceCollectionExtensions
 {
+    public const string ScoringSection = "Reintegration:Scoring";
+
     /// <summary>Everything the functions need, registered the same way under the Functions host and standalone.</summary>
     public static IServiceCollection AddReintegrationApp(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(ReferenceData.Shared);
+        services.AddSingleton(sp => new MatchingEngine(
+            sp.GetRequiredService<ReferenceData>(),
+            configuration.GetSection(ScoringSection).Get<ScoringWeights>() ?? ScoringWeights.Default));
+        services.AddSingleton<OpeningIndex>();
         services.AddReintegrationStorage(configuration);
         return services;
     }

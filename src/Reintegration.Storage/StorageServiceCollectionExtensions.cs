@@ -1,18 +1,40 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Reintegration.Storage.Centres;
 using Reintegration.Storage.Infrastructure;
+using Reintegration.Storage.Openings;
+using Reintegration.Storage.Placements;
+using Reintegration.Storage.Profiles;
 
 namespace Reintegration.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers Table Storage: options, the client, and the health probe.</summary>
+    /// <summary>
+    /// Registers Table Storage: options, the client, the resilience pipeline, the tables and the stores,
+    /// and the background services that create the tables and keep the opening index fresh. The app
+    /// registers the engine's <see cref="Matching.Index.OpeningIndex"/> and a <see cref="TimeProvider"/>.
+    /// </summary>
     public static IServiceCollection AddReintegrationStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        services.AddOptions<StorageResilienceOptions>().Bind(configuration.GetSection(StorageResilienceOptions.SectionName));
+        services.AddOptions<IndexSyncOptions>().Bind(configuration.GetSection(IndexSyncOptions.SectionName));
         services.AddSingleton(sp => TableServiceClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddStorageResilience();
+        services.AddSingleton<StorageCalls>();
+        services.AddSingleton<Tables>();
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<CentreStore>();
+        services.AddSingleton<ProfileStore>();
+        services.AddSingleton<OpeningChangeLog>();
+        services.AddSingleton<OpeningStore>();
+        services.AddSingleton<PlacementStore>();
+        services.AddSingleton<ProfileErasure>();
+        services.AddSingleton<IndexSynchronizer>();
+        services.AddHostedService<TableProvisioner>();
+        services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
         return services;
     }
 }

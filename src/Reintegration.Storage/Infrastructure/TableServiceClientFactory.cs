@@ -9,11 +9,7 @@ internal static class TableServiceClientFactory
 {
     public static TableServiceClient Create(StorageOptions options)
     {
-        var clientOptions = new TableClientOptions();
-        // The storage resilience pipeline owns retries; the SDK's own would multiply its attempts.
-        clientOptions.Retry.MaxRetries = 0;
-        clientOptions.Retry.Mode = RetryMode.Fixed;
-
+        var clientOptions = ClientOptions();
         var setting = options.ConnectionString.Trim();
         if (Uri.TryCreate(setting, UriKind.Absolute, out var serviceUri)
             && (serviceUri.Scheme == Uri.UriSchemeHttps || serviceUri.Scheme == Uri.UriSchemeHttp))
@@ -22,5 +18,14 @@ internal static class TableServiceClientFactory
         }
 
         return new TableServiceClient(setting, clientOptions);
+    }
+
+    internal static TableClientOptions ClientOptions()
+    {
+        var options = new TableClientOptions();
+        // The storage resilience pipeline owns retries; the SDK's own would multiply its attempts.
+        options.Retry.MaxRetries = 0;
+        options.Retry.Mode = RetryMode.Fixed;
+        return options;
     }
 }

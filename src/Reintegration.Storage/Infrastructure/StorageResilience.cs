@@ -1,0 +1,86 @@
+using Azure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Simmy;
+
+namespace Reintegration.Storage.Infrastructure;
+
+/// <summary>The storage pipeline's settings, bound from <c>Reintegration:StorageResilience</c>.</summary>
+public sealed class StorageResilienceOptions
+{
+    public const string SectionName = "Reintegration:StorageResilience";
+
+    public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public int MaxRetryAttempts { get; set; } = 4;
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+    public double BreakFailureRatio { get; set; } = 0.5;
+    public int BreakMinimumThroughput { get; set; } = 20;
+    public TimeSpan BreakSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Share of calls (0..1) failed with a transient fault before they reach storage: for chaos tests only, never in production.</summary>
+    public double ChaosFaultRate { get; set; }
+
+    /// <summary>
+    /// Share of calls (0..1) whose answer is lost after storage applied them (reported as a transient
+    /// fault): proves that a retried write is idempotent. For chaos tests only, never in production.
+    /// </summary>
+    public double ChaosLostResponseRate { get; set; }
+}
+
+/// <summary>
+/// The one resilience pipeline every storage call goes through: an overall timeout, then retries with
+/// exponential back-off and jitter on transient failures only, then a circuit breaker, then a timeout
+/// per attempt; chaos (when enabled for tests) sits innermost, where a real fault would arise.
+/// </summary>
+public static class StorageResilience
+{
+    public const string PipelineName = "reintegration-storage";
+
+    public static IServiceCollection AddStorageResilience(this IServiceCollection services)
+    {
+        services.AddResiliencePipeline(PipelineName, (builder, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<StorageResilienceOptions>>().Value;
+            Configure(builder, options);
+        });
+        return services;
+    }
+
+    internal static void Configure(ResiliencePipelineBuilder builder, StorageResilienceOptions options)
+    {
+        var transient = new PredicateBuilder().Handle<Exception>(TransientFailures.IsTransient);
+        builder
+            .AddTimeout(options.OverallTimeout)
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = transient,
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = transient,
+                FailureRatio = options.BreakFailureRatio,
+                MinimumThroughput = options.BreakMinimumThroughput,
+                SamplingDuration = options.BreakSamplingDuration,
+                BreakDuration = options.BreakDuration,
+            })
+            .AddTimeout(options.AttemptTimeout);
+        if (options.ChaosLostResponseRate > 0)
+        {
+            builder.AddStrategy(_ => new LostResponseChaos(options.ChaosLostResponseRate), new LostResponseChaosOptions());
+        }
+
+        if (options.ChaosFaultRate > 0)
+        {
+            builder.AddChaosFault(options.ChaosFaultRate, () => new RequestFailedException(503, "Chaos: injected storage fault."));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Reintegration.Storage.Openings;
+
+/// <summary>What became of an attempt to take one position of an opening for a person.</summary>
+public enum HireOutcome
+{
+    /// <summary>A position was taken now.</summary>
+    Hired,
+
+    /// <summary>This person already holds a position of this opening: nothing more was taken.</summary>
+    AlreadyHired,
+
+    /// <summary>Every position is filled, or the opening is closed.</summary>
+    NoPositionLeft,
+
+    NotFound,
+}

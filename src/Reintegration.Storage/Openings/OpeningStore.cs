@@ -1,0 +1,244 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Reintegration.Domain;
+using Reintegration.Matching;
+using Reintegration.Matching.Index;
+using Reintegration.Storage.Infrastructure;
+
+namespace Reintegration.Storage.Openings;
+
+/// <summary>
+/// Openings, partitioned by country (loading a country's candidates is one partition), with a
+/// reference row per (publisher, external reference) that finds the opening again when it is
+/// re-published. Every write is logged in <see cref="OpeningChangeLog"/> for the other app instances
+/// and applied to this instance's <see cref="OpeningIndex"/> at once.
+/// </summary>
+public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider time, OpeningChangeLog changes, OpeningIndex index)
+{
+    private const int MaxHireAttempts = 40;
+
+    /// <summary>Upserts valid openings of one publisher; outcomes in request order.</summary>
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(string publisherId, IReadOnlyList<Opening> openings, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var items = openings.Select((o, i) => (Index: i, Opening: o, Ref: OpeningIds.RefKey(publisherId, o.ExternalRef), Id: OpeningIds.For(publisherId, o.ExternalRef, o.Location.Country)))
+            .GroupBy(x => x.Ref).Select(g => g.Last()).ToList();
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        var moved = new List<string>();
+        var listings = new List<OpeningListing>();
+        foreach (var chunk in items.Chunk(Batches.MaxEntities))
+        {
+            var refs = chunk.Select(x => new TableEntity(publisherId, x.Ref) { ["CurrentId"] = x.Id, ["UpdatedAt"] = now }).ToList();
+            var previous = await AddReferencesAsync(publisherId, refs, cancellationToken);
+            foreach (var country in chunk.GroupBy(x => x.Opening.Location.Country))
+            {
+                // A merge keeps the filled count of an opening published before.
+                var filled = previous is null ? [] : await FilledAsync(country.Key, country.Select(x => x.Id), cancellationToken);
+                foreach (var batch in Batches.Chunk(country.Select(x => ToEntity(publisherId, x.Id, x.Opening, now)), e => e))
+                {
+                    await calls.RunAsync(async token => { await tables.Openings.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)), token); }, cancellationToken);
+                }
+
+                listings.AddRange(country.Select(x => new OpeningListing(x.Id, x.Opening, filled.GetValueOrDefault(x.Id))));
+            }
+
+            if (previous is null)
+            {
+                created.UnionWith(chunk.Select(x => x.Ref));
+                continue;
+            }
+
+            await calls.RunAsync(async token => { await tables.OpeningRefs.SubmitTransactionAsync(refs.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), token); }, cancellationToken);
+            created.UnionWith(chunk.Where(x => !previous.ContainsKey(x.Ref)).Select(x => x.Ref));
+            moved.AddRange(chunk.Where(x => previous.TryGetValue(x.Ref, out var old) && old != x.Id).Select(x => previous[x.Ref]));
+        }
+
+        foreach (var oldId in moved)
+        {
+            await MarkClosedAsync(oldId, cancellationToken);
+        }
+
+        await changes.RecordAsync(listings.Select(l => l.Id).Concat(moved), cancellationToken);
+        index.Apply(listings, moved);
+
+        var kept = items.ToDictionary(x => x.Ref, x => x.Index, StringComparer.Ordinal);
+        return openings.Select((o, i) =>
+        {
+            var key = OpeningIds.RefKey(publisherId, o.ExternalRef);
+            return new UpsertOutcome(i, OpeningIds.For(publisherId, o.ExternalRef, o.Location.Country), o.ExternalRef, created.Contains(key) && kept[key] == i);
+        }).ToList();
+    }
+
+    /// <summary>Adds the reference rows; null when all were new, else the current id of each that existed.</summary>
+    private async Task<Dictionary<string, string>?> AddReferencesAsync(string publisherId, List<TableEntity> refs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await calls.RunAsync(async token => { await tables.OpeningRefs.SubmitTransactionAsync(refs.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), token); }, cancellationToken);
+            return null;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            var existing = await TableQueries.FindManyAsync(calls, tables.OpeningRefs, publisherId, refs.Select(r => r.RowKey), ["CurrentId"], cancellationToken);
+            return existing.ToDictionary(x => x.Key, x => x.Value.GetString("CurrentId"), StringComparer.Ordinal);
+        }
+    }
+
+    public async Task<StoredOpening?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!OpeningIds.TryParse(id, out var country))
+        {
+            return null;
+        }
+
+        await tables.EnsureCreatedAsync(cancellationToken);
+        return await TableQueries.FindAsync(calls, tables.Openings, country, id, cancellationToken) is { } entity ? FromEntity(entity) : null;
+    }
+
+    /// <summary>Open openings, optionally of one country and one ISCO unit group, a page at a time.</summary>
+    public async Task<ResultPage<StoredOpening>> ListAsync(string? country, string? isco, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var filter = "Closed eq false";
+        if (country is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"PartitionKey eq {country}");
+        }
+
+        if (isco is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Isco eq {isco}");
+        }
+
+        var page = await TableQueries.PageAsync(calls, tables.Openings, filter, pageSize, continuationToken, cancellationToken);
+        return new ResultPage<StoredOpening>(page.Items.Select(FromEntity).ToList(), page.ContinuationToken);
+    }
+
+    /// <summary>Every open opening (to load an index).</summary>
+    public async IAsyncEnumerable<StoredOpening> AllOpenAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        await foreach (var entity in TableQueries.AllAsync(calls, tables.Openings, "Closed eq false", null, cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    /// <summary>Closes an opening: it is kept (placements refer to it) but matched no more.</summary>
+    public async Task<CloseOutcome> CloseAsync(string id, string? publisherId, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(id, cancellationToken) is not { } opening)
+        {
+            return CloseOutcome.NotFound;
+        }
+
+        if (publisherId is not null && opening.PublisherId != publisherId)
+        {
+            return CloseOutcome.NotPublisher;
+        }
+
+        await MarkClosedAsync(id, cancellationToken);
+        await changes.RecordAsync([id], cancellationToken);
+        index.Remove(id);
+        return CloseOutcome.Closed;
+    }
+
+    /// <summary>
+    /// Takes one position for a person, at most once per person and opening, and never more positions
+    /// than exist however many hire at once: the opening's count and the person's hire row are written
+    /// in one transaction, conditional on the opening's ETag.
+    /// </summary>
+    public async Task<(HireOutcome Outcome, StoredOpening? Opening)> HireAsync(string id, string profileId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxHireAttempts; attempt++)
+        {
+            if (await GetAsync(id, cancellationToken) is not { } opening)
+            {
+                return (HireOutcome.NotFound, null);
+            }
+
+            var hireKey = HireKey(id, profileId);
+            if (await TableQueries.FindAsync(calls, tables.Openings, opening.Opening.Location.Country, hireKey, cancellationToken) is not null)
+            {
+                return (HireOutcome.AlreadyHired, opening);
+            }
+
+            if (opening.Closed || opening.Unfilled <= 0)
+            {
+                return (HireOutcome.NoPositionLeft, opening);
+            }
+
+            var update = new TableEntity(opening.Opening.Location.Country, id) { ["Filled"] = opening.Filled + 1, ["UpdatedAt"] = time.GetUtcNow() };
+            var hire = new TableEntity(opening.Opening.Location.Country, hireKey) { ["ProfileId"] = profileId, ["HiredAt"] = time.GetUtcNow() };
+            try
+            {
+                await calls.RunAsync(async token => { await tables.Openings.SubmitTransactionAsync(
+                    [new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, opening.ETag), new TableTransactionAction(TableTransactionActionType.Add, hire)], token); }, cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
+            {
+                // Another hire came first: read again and try for a remaining position.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 + attempt * 5)), time, cancellationToken);
+                continue;
+            }
+
+            var hired = opening with { Filled = opening.Filled + 1 };
+            await changes.RecordAsync([id], cancellationToken);
+            index.Upsert(hired.ToListing());
+            return (HireOutcome.Hired, hired);
+        }
+
+        throw new StorageUnavailableException("Too many concurrent hires for this opening; try again.", TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Removes a person's hire rows (on erasure); the positions they took stay taken.</summary>
+    internal Task DeleteHireAsync(string openingId, string profileId, CancellationToken cancellationToken) =>
+        OpeningIds.TryParse(openingId, out var country)
+            ? TableQueries.DeleteAsync(calls, tables.Openings, country, HireKey(openingId, profileId), cancellationToken)
+            : Task.CompletedTask;
+
+    private async Task MarkClosedAsync(string id, CancellationToken cancellationToken)
+    {
+        OpeningIds.TryParse(id, out var country);
+        var closed = new TableEntity(country, id) { ["Closed"] = true, ["UpdatedAt"] = time.GetUtcNow() };
+        await calls.RunAsync(token => new ValueTask<Response>(tables.Openings.UpsertEntityAsync(closed, TableUpdateMode.Merge, token)), cancellationToken);
+    }
+
+    private async Task<Dictionary<string, int>> FilledAsync(string country, IEnumerable<string> ids, CancellationToken cancellationToken) =>
+        (await TableQueries.FindManyAsync(calls, tables.Openings, country, ids, ["Filled"], cancellationToken))
+            .ToDictionary(x => x.Key, x => x.Value.GetInt32("Filled") ?? 0, StringComparer.Ordinal);
+
+    private static string HireKey(string openingId, string profileId) => $"{openingId}|hire|{profileId}";
+
+    private static TableEntity ToEntity(string publisherId, string id, Opening opening, DateTimeOffset now)
+    {
+        var entity = new TableEntity(opening.Location.Country, id)
+        {
+            ["PublisherId"] = publisherId,
+            ["Isco"] = opening.Isco,
+            ["Positions"] = opening.Positions,
+            ["Closed"] = false,
+            ["UpdatedAt"] = now,
+        };
+        JsonColumns.Write(entity, JsonSerializer.Serialize(opening, ReintegrationJsonContext.Default.Opening));
+        return entity;
+    }
+
+    internal static StoredOpening FromEntity(TableEntity entity) => new(
+        entity.RowKey,
+        entity.GetString("PublisherId"),
+        JsonSerializer.Deserialize(JsonColumns.Read(entity), ReintegrationJsonContext.Default.Opening)!,
+        entity.GetInt32("Filled") ?? 0,
+        entity.GetBoolean("Closed") ?? false,
+        entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
+        entity.ETag);
+}
+
+public enum CloseOutcome
+{
+    Closed,
+    NotFound,
+    NotPublisher,
+}

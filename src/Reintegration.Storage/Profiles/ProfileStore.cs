@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Reintegration.Domain;
+using Reintegration.Storage.Infrastructure;
+
+namespace Reintegration.Storage.Profiles;
+
+/// <summary>
+/// Profiles, one entity each, partitioned by centre and keyed by an id derived from the centre and the
+/// external reference: upserting the same profile twice writes the same entity. A fresh import is one
+/// transaction per hundred profiles; only when some already exist does it look them up to report
+/// which were created.
+/// </summary>
+public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider time)
+{
+    public static string IdFor(string centreId, string externalRef) => StableIds.Derive("profile:" + centreId, externalRef);
+
+    /// <summary>Upserts valid profiles of one centre; outcomes in request order.</summary>
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(string centreId, IReadOnlyList<Profile> profiles, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        // Within one request the last copy of a reference wins, as if the items were sent one by one.
+        var entities = profiles.Select((p, i) => (Index: i, Entity: ToEntity(centreId, p, now)))
+            .GroupBy(x => x.Entity.RowKey).Select(g => g.Last()).ToList();
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in Batches.Chunk(entities, x => x.Entity))
+        {
+            created.UnionWith(await WriteChunkAsync(centreId, chunk.Select(x => x.Entity).ToList(), cancellationToken));
+        }
+
+        var written = entities.ToDictionary(x => x.Entity.RowKey, x => x.Index, StringComparer.Ordinal);
+        return profiles.Select((p, i) =>
+        {
+            var id = IdFor(centreId, p.ExternalRef);
+            return new UpsertOutcome(i, id, p.ExternalRef, created.Contains(id) && written[id] == i);
+        }).ToList();
+    }
+
+    /// <summary>Writes one transaction's worth; returns the ids it created.</summary>
+    private async Task<IReadOnlyCollection<string>> WriteChunkAsync(string centreId, List<TableEntity> chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await calls.RunAsync(async token => { await tables.Profiles.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), token); }, cancellationToken);
+            return chunk.Select(e => e.RowKey).ToList();
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            // Some exist already: find which, then replace them and add the rest in one transaction.
+            var existing = await TableQueries.FindManyAsync(calls, tables.Profiles, centreId, chunk.Select(x => x.RowKey), [], cancellationToken);
+            await calls.RunAsync(async token => { await tables.Profiles.SubmitTransactionAsync(chunk.Select(x => new TableTransactionAction(TableTransactionActionType.UpsertReplace, x)), token); }, cancellationToken);
+            return chunk.Select(x => x.RowKey).Where(id => !existing.ContainsKey(id)).ToList();
+        }
+    }
+
+    public async Task<StoredProfile?> GetAsync(string centreId, string id, CancellationToken cancellationToken)
+    {
+        if (!StableIds.IsId(id))
+        {
+            return null;
+        }
+
+        await tables.EnsureCreatedAsync(cancellationToken);
+        return await TableQueries.FindAsync(calls, tables.Profiles, centreId, id, cancellationToken) is { } entity ? FromEntity(entity) : null;
+    }
+
+    /// <summary>
+    /// Replaces a stored profile. With <paramref name="ifMatch"/>, only if it is still that version.
+    /// Null when there is no such profile; throws <see cref="ConcurrencyConflictException"/> on a version mismatch.
+    /// </summary>
+    public async Task<StoredProfile?> ReplaceAsync(string centreId, string id, Profile profile, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(centreId, id, cancellationToken) is not { } current)
+        {
+            return null;
+        }
+
+        var entity = ToEntity(centreId, profile, time.GetUtcNow());
+        try
+        {
+            var response = await calls.RunAsync(token => new ValueTask<Response>(tables.Profiles.UpdateEntityAsync(entity, ifMatch ?? current.ETag, TableUpdateMode.Replace, token)), cancellationToken);
+            return FromEntity(entity) with { ETag = response.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            throw new ConcurrencyConflictException("The profile changed since it was read; read it again and re-send.");
+        }
+    }
+
+    /// <summary>Deletes the profile entity itself; <see cref="ProfileErasure"/> erases what derives from it first.</summary>
+    internal Task DeleteAsync(string centreId, string id, CancellationToken cancellationToken) =>
+        TableQueries.DeleteAsync(calls, tables.Profiles, centreId, id, cancellationToken);
+
+    public async Task<ResultPage<StoredProfile>> ListAsync(string centreId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var page = await TableQueries.PageAsync(calls, tables.Profiles, TableClient.CreateQueryFilter($"PartitionKey eq {centreId}"), pageSize, continuationToken, cancellationToken);
+        return new ResultPage<StoredProfile>(page.Items.Select(FromEntity).ToList(), page.ContinuationToken);
+    }
+
+    /// <summary>Every profile of a centre (for digests).</summary>
+    public async IAsyncEnumerable<StoredProfile> AllAsync(string centreId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        await foreach (var entity in TableQueries.AllAsync(calls, tables.Profiles, TableClient.CreateQueryFilter($"PartitionKey eq {centreId}"), null, cancellationToken))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    private static TableEntity ToEntity(string centreId, Profile profile, DateTimeOffset now)
+    {
+        var entity = new TableEntity(centreId, IdFor(centreId, profile.ExternalRef))
+        {
+            ["UpdatedAt"] = now,
+            ["Status"] = profile.Status.ToString(),
+        };
+        JsonColumns.Write(entity, JsonSerializer.Serialize(profile, ReintegrationJsonContext.Default.Profile));
+        return entity;
+    }
+
+    private static StoredProfile FromEntity(TableEntity entity) => new(
+        entity.RowKey,
+        entity.PartitionKey,
+        JsonSerializer.Deserialize(JsonColumns.Read(entity), ReintegrationJsonContext.Default.Profile)!,
+        entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
+        entity.ETag);
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Reintegration.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A loopback TCP proxy in front of a service, that a test can cut (every connection dropped, new
+/// ones refused) and restore: an outage of the service without losing its data.
+/// </summary>
+public sealed class TcpProxy : IAsyncDisposable
+{
+    private readonly int _target;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<TcpClient> _open = [];
+    private readonly Lock _lock = new();
+    private TcpListener? _listener;
+    private Task _accepting = Task.CompletedTask;
+
+    private TcpProxy(int target, int port)
+    {
+        _target = target;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public static TcpProxy Start(int targetPort)
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var proxy = new TcpProxy(targetPort, port);
+        proxy.Restore();
+        return proxy;
+    }
+
+    public void Restore()
+    {
+        lock (_lock)
+        {
+            if (_listener is not null)
+            {
+                return;
+            }
+
+            _listener = new TcpListener(IPAddress.Loopback, Port);
+            _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            _listener.Start();
+            var listener = _listener;
+            _accepting = Task.Run(() => AcceptAsync(listener));
+        }
+    }
+
+    public void Cut()
+    {
+        lock (_lock)
+        {
+            _listener?.Stop();
+            _listener = null;
+            foreach (var client in _open)
+            {
+                client.Dispose();
+            }
+
+            _open.Clear();
+        }
+    }
+
+    private async Task AcceptAsync(TcpListener listener)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient inbound;
+            try
+            {
+                inbound = await listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => PipeAsync(inbound));
+        }
+    }
+
+    private async Task PipeAsync(TcpClient inbound)
+    {
+        var outbound = new TcpClient();
+        lock (_lock)
+        {
+            _open.Add(inbound);
+            _open.Add(outbound);
+        }
+
+        try
+        {
+            await outbound.ConnectAsync(IPAddress.Loopback, _target);
+            using var cut = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            var a = inbound.GetStream().CopyToAsync(outbound.GetStream(), cut.Token);
+            var b = outbound.GetStream().CopyToAsync(inbound.GetStream(), cut.Token);
+            await Task.WhenAny(a, b);
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+        }
+        finally
+        {
+            inbound.Dispose();
+            outbound.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        Cut();
+        await _accepting;
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,113 @@
+using Reintegration.Domain;
+using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.Storage.Centres;
+using Reintegration.Storage.Infrastructure;
+using Reintegration.Storage.Openings;
+using Reintegration.Storage.Placements;
+using Reintegration.Storage.Profiles;
+
+namespace Reintegration.IntegrationTests.Storage;
+
+public sealed class CentreAndErasureTests : IAsyncLifetime
+{
+    private TestStorage _storage = null!;
+
+    public async Task InitializeAsync() => _storage = await TestStorage.StartAsync((await SharedAzurite.GetAsync()).ConnectionString);
+
+    public async Task DisposeAsync() => await _storage.DisposeAsync();
+
+    [Fact]
+    public async Task Centre_Create_ThenAuthenticateWithItsKey()
+    {
+        var centres = _storage.Get<CentreStore>();
+
+        var (centre, key) = await centres.CreateAsync("Khujand Employment Centre", "TJ", "Sughd Region", null, "ru", default);
+
+        Assert.Equal(centre, await centres.AuthenticateAsync(key, default));
+        Assert.Equal(centre, await centres.GetAsync(centre.Id, default));
+        Assert.Contains(centre, await centres.AllAsync(default));
+    }
+
+    [Fact]
+    public async Task Centre_KeyWithOneCharacterChanged_IsRefused()
+    {
+        var centres = _storage.Get<CentreStore>();
+        var (_, key) = await centres.CreateAsync("Osh Employment Centre", "KG", null, null, "ru", default);
+        var tampered = key[..^1] + (key[^1] == 'A' ? 'B' : 'A');
+
+        Assert.Null(await centres.AuthenticateAsync(tampered, default));
+        Assert.Null(await centres.AuthenticateAsync("", default));
+        Assert.Null(await centres.AuthenticateAsync("rc_' or '1' eq '1_x", default));
+    }
+
+    [Fact]
+    public async Task Centre_KeyIsNotStored_OnlyItsHash()
+    {
+        var (centre, key) = await _storage.Get<CentreStore>().CreateAsync("Herat Employment Centre", "AF", null, null, "en", default);
+
+        var entity = (await _storage.Get<Tables>().Centres.GetEntityAsync<Azure.Data.Tables.TableEntity>("centre", centre.Id)).Value;
+
+        var secret = key[(3 + 32 + 1)..];
+        Assert.DoesNotContain(((IDictionary<string, object>)entity).Values, v => v is string s && s.Contains(secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(((IDictionary<string, object>)entity).Values, v => v is byte[] b && System.Text.Encoding.UTF8.GetString(b).Contains(secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Placement_RoundTrips_AndAHireIsRecordedOnce()
+    {
+        var placements = _storage.Get<PlacementStore>();
+        const string Centre = "0123456789abcdef0123456789abcdef";
+        var profile = new string('a', 32);
+
+        var applied = await placements.RecordAsync(Centre, profile, "KZ-" + new string('1', 32), PlacementOutcome.Applied, default);
+        await placements.RecordAsync(Centre, profile, "KZ-" + new string('1', 32), PlacementOutcome.Hired, default);
+        await placements.RecordAsync(Centre, profile, "KZ-" + new string('1', 32), PlacementOutcome.Hired, default);
+
+        var all = await placements.ForProfileAsync(Centre, profile, default);
+        Assert.Equal(2, all.Count);
+        Assert.Contains(applied, all);
+    }
+
+    [Fact]
+    public async Task Erase_LeavesNothingOfTheProfileBehind()
+    {
+        const string Centre = "0123456789abcdef0123456789abcdef";
+        var profiles = _storage.Get<ProfileStore>();
+        var openings = _storage.Get<OpeningStore>();
+        var placements = _storage.Get<PlacementStore>();
+        var profileId = (await profiles.UpsertAsync(Centre, [TestData.Profile("ERASE")], default)).Single().Id;
+        var keep = (await profiles.UpsertAsync(Centre, [TestData.Profile("KEEP")], default)).Single().Id;
+        var openingId = (await openings.UpsertAsync(Centre, [TestData.Opening()], default)).Single().Id;
+        await openings.HireAsync(openingId, profileId, default);
+        await placements.RecordAsync(Centre, profileId, openingId, PlacementOutcome.Hired, default);
+        await placements.RecordAsync(Centre, profileId, openingId, PlacementOutcome.Interviewed, default);
+
+        Assert.True(await _storage.Get<ProfileErasure>().EraseAsync(Centre, profileId, default));
+
+        Assert.Null(await profiles.GetAsync(Centre, profileId, default));
+        Assert.Empty(await placements.ForProfileAsync(Centre, profileId, default));
+        Assert.Empty(await EntitiesMentioningAsync(profileId));
+        Assert.NotNull(await profiles.GetAsync(Centre, keep, default));
+        Assert.Equal(1, (await openings.GetAsync(openingId, default))!.Filled);
+        Assert.False(await _storage.Get<ProfileErasure>().EraseAsync(Centre, profileId, default));
+    }
+
+    /// <summary>Every entity of every table whose key or any property holds the id.</summary>
+    private async Task<List<string>> EntitiesMentioningAsync(string id)
+    {
+        var found = new List<string>();
+        foreach (var table in _storage.Get<Tables>().All)
+        {
+            await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>())
+            {
+                if (entity.RowKey.Contains(id, StringComparison.Ordinal) || entity.PartitionKey.Contains(id, StringComparison.Ordinal)
+                    || ((IDictionary<string, object>)entity).Values.Any(v => v is string s && s.Contains(id, StringComparison.Ordinal)))
+                {
+                    found.Add($"{table.Name}/{entity.PartitionKey}/{entity.RowKey}");
+                }
+            }
+        }
+
+        return found;
+    }
+}

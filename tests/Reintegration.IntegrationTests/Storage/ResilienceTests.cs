@@ -1,0 +1,113 @@
+using Azure;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Registry;
+using Polly.Retry;
+using Polly.Testing;
+using Polly.Timeout;
+using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.Storage.Infrastructure;
+using Reintegration.Storage.Profiles;
+
+namespace Reintegration.IntegrationTests.Storage;
+
+public sealed class ResilienceTests
+{
+    [Fact]
+    public async Task Pipeline_HasOverallTimeoutRetryBreakerAttemptTimeout_InThatOrder()
+    {
+        await using var storage = await TestStorage.StartAsync(Azurite.ConnectionStringFor(1), runBackgroundServices: false, settings: new Dictionary<string, string?>
+        {
+            ["Reintegration:StorageResilience:OverallTimeout"] = "00:00:30",
+            ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:10",
+            ["Reintegration:StorageResilience:MaxRetryAttempts"] = "4",
+        });
+
+        var descriptor = storage.Get<ResiliencePipelineProvider<string>>().GetPipeline(StorageResilience.PipelineName).GetPipelineDescriptor();
+
+        Assert.Collection(descriptor.Strategies,
+            s => Assert.Equal(TimeSpan.FromSeconds(30), Assert.IsType<TimeoutStrategyOptions>(s.Options).Timeout),
+            s =>
+            {
+                var retry = Assert.IsType<RetryStrategyOptions>(s.Options);
+                Assert.Equal((4, DelayBackoffType.Exponential, true), (retry.MaxRetryAttempts, retry.BackoffType, retry.UseJitter));
+            },
+            s => Assert.IsType<CircuitBreakerStrategyOptions>(s.Options),
+            s => Assert.Equal(TimeSpan.FromSeconds(10), Assert.IsType<TimeoutStrategyOptions>(s.Options).Timeout));
+    }
+
+    [Fact]
+    public async Task Pipeline_WithChaos_PutsItInnermost()
+    {
+        await using var storage = await TestStorage.StartAsync(Azurite.ConnectionStringFor(1), runBackgroundServices: false, settings: new Dictionary<string, string?>
+        {
+            ["Reintegration:StorageResilience:ChaosFaultRate"] = "0.1",
+            ["Reintegration:StorageResilience:ChaosLostResponseRate"] = "0.1",
+        });
+
+        var strategies = storage.Get<ResiliencePipelineProvider<string>>().GetPipeline(StorageResilience.PipelineName).GetPipelineDescriptor().Strategies;
+
+        Assert.Equal(6, strategies.Count);
+        Assert.IsType<TimeoutStrategyOptions>(strategies[3].Options);
+        Assert.Equal("LostResponseChaos", strategies[4].Options!.Name);
+        Assert.IsType<Polly.Simmy.Fault.ChaosFaultStrategyOptions>(strategies[5].Options);
+    }
+
+    [Theory]
+    [InlineData(408, true)]
+    [InlineData(429, true)]
+    [InlineData(500, true)]
+    [InlineData(502, true)]
+    [InlineData(503, true)]
+    [InlineData(504, true)]
+    [InlineData(0, true)]
+    [InlineData(400, false)]
+    [InlineData(404, false)]
+    [InlineData(409, false)]
+    [InlineData(412, false)]
+    public void Transient_OnlyTimeoutsThrottlingServerAndNetworkFailures(int status, bool transient) =>
+        Assert.Equal(transient, TransientFailures.IsTransient(new RequestFailedException(status, "x")));
+
+    [Fact]
+    public void Transient_IoAndTimeouts_AreRetried()
+    {
+        Assert.True(TransientFailures.IsTransient(new IOException()));
+        Assert.True(TransientFailures.IsTransient(new TimeoutRejectedException()));
+        Assert.True(TransientFailures.IsTransient(new HttpRequestException()));
+        Assert.False(TransientFailures.IsTransient(new InvalidOperationException()));
+    }
+
+    [Fact]
+    public void AzureSdkRetries_AreTurnedOff_SoAttemptsDoNotMultiply() =>
+        Assert.Equal(0, TableServiceClientFactory.ClientOptions().Retry.MaxRetries);
+
+    [Fact]
+    public async Task Import5000Profiles_With20PercentOfCallsFaulted_LosesNoneDuplicatesNone()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        await using var storage = await TestStorage.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Reintegration:StorageResilience:ChaosFaultRate"] = "0.1",
+            ["Reintegration:StorageResilience:ChaosLostResponseRate"] = "0.1",
+            ["Reintegration:StorageResilience:MaxRetryAttempts"] = "10",
+        });
+        var store = storage.Get<ProfileStore>();
+        const string Centre = "0123456789abcdef0123456789abcdef";
+        var sent = TestData.Profiles(5_000, "CHAOS");
+
+        foreach (var request in sent.Chunk(500))
+        {
+            await store.UpsertAsync(Centre, request, default);
+        }
+
+        var stored = new List<StoredProfile>();
+        await foreach (var profile in store.AllAsync(Centre, default))
+        {
+            stored.Add(profile);
+        }
+
+        Assert.Equal(5_000, stored.Count);
+        Assert.Equal(sent.Select(p => p.ExternalRef).Order(), stored.Select(p => p.Profile.ExternalRef).Order());
+        Assert.Equal(5_000, stored.Select(p => p.Id).Distinct().Count());
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.Matching;
+using Reintegration.Matching.Index;
+using Reintegration.Storage.Infrastructure;
+using Reintegration.Storage.Openings;
+using Reintegration.Storage.Profiles;
+
+namespace Reintegration.IntegrationTests.Storage;
+
+/// <summary>Two app instances over one storage account, and storage that goes away and comes back.</summary>
+public sealed class ScaleOutTests
+{
+    private const string Publisher = "0123456789abcdef0123456789abcdef";
+    private static readonly TimeSpan FreshnessBound = TimeSpan.FromSeconds(30);
+    private static readonly MatchQuery Query = new() { Today = new DateOnly(2026, 11, 28) };
+
+    [Fact]
+    public async Task OpeningWrittenThroughOneInstance_IsMatchedByAnotherWithinTheBound()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var prefix = TestApp.NewTablePrefix();
+        var fast = new Dictionary<string, string?> { ["Reintegration:Index:RefreshInterval"] = "00:00:01" };
+        await using var first = await TestStorage.StartAsync(azurite.ConnectionString, prefix, fast);
+        await using var second = await TestStorage.StartAsync(azurite.ConnectionString, prefix, fast);
+        await second.Get<IndexSynchronizer>().Loaded;
+
+        var clock = Stopwatch.StartNew();
+        var id = (await first.Get<OpeningStore>().UpsertAsync(Publisher, [TestData.Opening("FRESH")], default)).Single().Id;
+        await WaitUntil(() => second.Get<OpeningIndex>().Match(TestData.Profile(), Query).Matches.Any(m => m.OpeningId == id));
+
+        Assert.True(clock.Elapsed < FreshnessBound, $"took {clock.Elapsed}");
+
+        await first.Get<OpeningStore>().CloseAsync(id, null, default);
+        await WaitUntil(() => second.Get<OpeningIndex>().Find(id) is null);
+        Assert.True(clock.Elapsed < 2 * FreshnessBound);
+    }
+
+    [Fact]
+    public async Task InstanceStartingLater_LoadsEveryOpenOpening()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var prefix = TestApp.NewTablePrefix();
+        await using var first = await TestStorage.StartAsync(azurite.ConnectionString, prefix);
+        var openings = Enumerable.Range(0, 120).Select(i => TestData.Opening($"LOAD-{i}")).ToList();
+        var ids = (await first.Get<OpeningStore>().UpsertAsync(Publisher, openings, default)).Select(o => o.Id).ToList();
+        await first.Get<OpeningStore>().CloseAsync(ids[0], null, default);
+
+        await using var later = await TestStorage.StartAsync(azurite.ConnectionString, prefix);
+        await later.Get<IndexSynchronizer>().Loaded;
+
+        Assert.Equal(119, later.Get<OpeningIndex>().Count);
+    }
+
+    [Fact]
+    public async Task StorageGoneMidImport_CallerGetsTheTypedFailure_AndAResendConvergesToExactlyTheSentSet()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        await using var proxy = TcpProxy.Start(azurite.Port);
+        await using var storage = await TestStorage.StartAsync(Azurite.ConnectionStringFor(proxy.Port), settings: new Dictionary<string, string?>
+        {
+            ["Reintegration:StorageResilience:MaxRetryAttempts"] = "2",
+            ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:01",
+            ["Reintegration:StorageResilience:OverallTimeout"] = "00:00:04",
+        });
+        var store = storage.Get<ProfileStore>();
+        const string Centre = "0123456789abcdef0123456789abcdef";
+        var sent = TestData.Profiles(2_000, "OUTAGE");
+
+        var failure = await Record.ExceptionAsync(async () =>
+        {
+            var sentRequests = 0;
+            foreach (var request in sent.Chunk(200))
+            {
+                if (++sentRequests == 4)
+                {
+                    proxy.Cut();
+                }
+
+                await store.UpsertAsync(Centre, request, default);
+            }
+        });
+
+        Assert.IsType<StorageUnavailableException>(failure);
+        proxy.Restore();
+        foreach (var request in sent.Chunk(200))
+        {
+            await store.UpsertAsync(Centre, request, default);
+        }
+
+        var stored = new List<string>();
+        await foreach (var profile in store.AllAsync(Centre, default))
+        {
+            stored.Add(profile.Profile.ExternalRef);
+        }
+
+        Assert.Equal(sent.Select(p => p.ExternalRef).Order(), stored.Order());
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < FreshnessBound * 2, "condition not met in time");
+            await Task.Delay(100);
+        }
+    }
+}
