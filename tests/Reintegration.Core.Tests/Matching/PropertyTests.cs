@@ -2,6 +2,7 @@ using CsCheck;
 using Reintegration.Domain;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
+using Reintegration.Matching.Scoring;
 
 namespace Reintegration.Tests.Matching;
 
@@ -110,6 +111,27 @@ public sealed class PropertyTests
 
             var c = match.Components;
             Assert.All([match.Score, c.Occupation, c.Skills, c.Language, c.Experience, c.Location, c.Wage, c.Pathway], v => Assert.InRange(v, 0, 1));
+        }, iter: Iterations);
+
+    [Fact]
+    public void ScoreBounds_AnyWeights_NeverBelowTheScore() =>
+        Gen.Select(Gens.Profile, Gens.Opening, Gen.Double[0, 1].Array[7]).Sample((profile, listing, w) =>
+        {
+            var weights = new ScoringWeights { Occupation = w[0], Skills = w[1], Language = w[2], Experience = w[3], Location = w[4], Wage = w[5], Pathway = w[6] };
+            if (weights.Problem() is not null)
+            {
+                return;
+            }
+
+            var engine = new MatchingEngine(Reintegration.Reference.ReferenceData.Shared, weights);
+            var (seeker, opening) = (engine.Compile(profile), engine.Compile(listing));
+            var tier = LocationScore.TierOf(seeker, opening);
+            var partial = engine.Scorer.PartialWithoutLocation(seeker, opening);
+            var score = engine.Scorer.Complete(seeker, opening, partial, tier).Score;
+            var upper = engine.Scorer.UpperBound(partial, tier);
+
+            Assert.True(upper >= score, $"upper bound {upper:R} below the score {score:R}");
+            Assert.True(engine.Scorer.QuickBound(seeker, opening, tier) >= upper, "the quick bound is below the upper bound");
         }, iter: Iterations);
 
     [Fact]

@@ -9,8 +9,12 @@ namespace Reintegration.Matching.Index;
 /// The open openings in memory, answering "the top k for this profile" without judging every one.
 /// Openings sit in buckets by (country, ISCO sub-major group): a query reads only the buckets of its
 /// person's occupational fields, takes a whole country at once when a rule bars all of it (a lifelong
-/// ban, non-refoulement, no consent to move there), and skips the distance of an opening whose best
-/// possible score cannot enter the top k. Its answers equal <see cref="MatchingEngine.FullScan"/>'s.
+/// ban, non-refoulement, no consent to move there), starts with the home country (where the best
+/// scores usually are, so the bar for the top k rises early), and skips the scoring of an opening
+/// whose best possible score cannot enter the top k: first from its occupation and pathway alone,
+/// then, before the distance, from every other component. Its answers equal
+/// <see cref="MatchingEngine.FullScan"/>'s: the top k and the exclusion counts do not depend on the
+/// order openings are visited in.
 /// <para>
 /// Changes are copy-on-write: a writer builds the buckets it changes and publishes a new snapshot in
 /// one reference swap, so a query sees every change of a batch or none of it, and never waits.
@@ -92,8 +96,9 @@ public sealed class OpeningIndex(MatchingEngine engine)
         var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Opening.Id);
         var fields = seeker.Occupations.Select(o => o.Isco.SubMajor).Distinct().ToArray();
 
-        for (var country = 0; country < engine.Countries.Count; country++)
+        for (var step = 0; step < engine.Countries.Count; step++)
         {
+            var country = HomeFirst(step, seeker.HomeCountry);
             if (query.Country is { } only && engine.Countries.Codes[country] != only)
             {
                 continue;
@@ -117,8 +122,13 @@ public sealed class OpeningIndex(MatchingEngine engine)
                         continue;
                     }
 
-                    var partial = scorer.PartialWithoutLocation(seeker, opening);
                     var tier = LocationScore.TierOf(seeker, opening);
+                    if (scorer.QuickBound(seeker, opening, tier) < best.Threshold)
+                    {
+                        continue;
+                    }
+
+                    var partial = scorer.PartialWithoutLocation(seeker, opening);
                     if (scorer.UpperBound(partial, tier) < best.Threshold)
                     {
                         continue;
@@ -132,6 +142,9 @@ public sealed class OpeningIndex(MatchingEngine engine)
 
         return engine.Result(seeker, best, ExclusionCounts.From(excluded), query);
     }
+
+    /// <summary>The country visited at <paramref name="step"/>: home first, then the others in their order.</summary>
+    private static int HomeFirst(int step, int home) => step == 0 ? home : step <= home ? step - 1 : step;
 
     private int BucketOf(CandidateOpening opening) => opening.Country * SubMajorSlots + opening.Isco.SubMajor;
 

@@ -35,6 +35,25 @@ internal sealed class Scorer(ScoringWeights weights)
         return new Partial(occupation, skills, language, experience, wage, pathway, route, sum);
     }
 
+    /// <summary>
+    /// A bound from the two components that cost next to nothing (occupation and pathway: no text
+    /// lookups), with every other component at its best (1) and location at the best its tier allows.
+    /// Summed in the order of <see cref="PartialWithoutLocation"/> with each term at least as large,
+    /// so, rounding being monotonic, never below <see cref="UpperBound"/> and hence the real score.
+    /// </summary>
+    public double QuickBound(Seeker seeker, CandidateOpening opening, Nearness tier)
+    {
+        var occupation = OccupationScore.Of(seeker, opening);
+        var pathway = PathwayScore.Of(seeker.Regimes[opening.Country].Pathway, opening.PermitSponsorship);
+        var sum = weights.Occupation * occupation
+            + weights.Skills
+            + weights.Language
+            + weights.Experience
+            + weights.Wage
+            + weights.Pathway * pathway;
+        return (sum + weights.Location * LocationScore.Max(tier)) / _sum;
+    }
+
     public double UpperBound(in Partial partial, Nearness tier) => (partial.Sum + weights.Location * LocationScore.Max(tier)) / _sum;
 
     public Scored Complete(Seeker seeker, CandidateOpening opening, in Partial partial, Nearness tier)
