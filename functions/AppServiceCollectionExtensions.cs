@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reintegration.Functions.Http;
+using Reintegration.Functions.Matches;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
 using Reintegration.Reference;
 using Reintegration.Storage;
+using Reintegration.Validation;
 
 namespace Reintegration.Functions;
 
@@ -21,7 +24,15 @@ public static class AppServiceCollectionExtensions
             sp.GetRequiredService<ReferenceData>(),
             configuration.GetSection(ScoringSection).Get<ScoringWeights>() ?? ScoringWeights.Default));
         services.AddSingleton<OpeningIndex>();
+        services.AddSingleton<ProfileValidator>();
+        services.AddSingleton<OpeningValidator>();
+        services.AddSingleton<CentreValidator>();
         services.AddReintegrationStorage(configuration);
+
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
+        services.AddSingleton<Authenticator>();
+        services.AddSingleton<Api>();
+        services.AddSingleton<Matchmaker>();
         return services;
     }
 }

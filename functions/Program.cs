@@ -14,5 +14,16 @@ if (FunctionsHostDetector.IsHostPresent(args, environment))
 }
 else
 {
-    StandaloneHost.Build(args, [typeof(Program).Assembly], (services, configuration) => services.AddReintegrationApp(configuration)).Run();
+    StandaloneHost.Build(
+        args,
+        [typeof(Program).Assembly],
+        (services, configuration) => services.AddReintegrationApp(configuration),
+        builder =>
+        {
+            if (AdminKey.GenerateIfUnset(builder.Configuration) is { } generated)
+            {
+                // Printed, not logged: it is a secret for the person at this terminal, not for log files.
+                Console.WriteLine($"Admin key (generated for this run; set Reintegration__AdminKey to choose one): {generated}");
+            }
+        }).Run();
 }

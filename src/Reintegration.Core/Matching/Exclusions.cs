@@ -28,5 +28,6 @@ public sealed record ExclusionCounts(int ReentryBan, int NonRefoulement, int Rel
     public static ExclusionCounts From(ReadOnlySpan<int> byReason) =>
         new(byReason[0], byReason[1], byReason[2], byReason[3], byReason[4], byReason[5]);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Total => ReentryBan + NonRefoulement + Relocation + Closed + RefugeesNotAccepted + Licence;
 }

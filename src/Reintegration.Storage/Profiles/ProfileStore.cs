@@ -67,23 +67,29 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
     }
 
     /// <summary>
-    /// Replaces a stored profile. With <paramref name="ifMatch"/>, only if it is still that version.
-    /// Null when there is no such profile; throws <see cref="ConcurrencyConflictException"/> on a version mismatch.
+    /// Replaces a stored profile if it is still the version <paramref name="ifMatch"/> names
+    /// (<see cref="ETag.All"/> for any). Null when there is no such profile; throws
+    /// <see cref="ConcurrencyConflictException"/> when another writer changed it first.
     /// </summary>
-    public async Task<StoredProfile?> ReplaceAsync(string centreId, string id, Profile profile, ETag? ifMatch, CancellationToken cancellationToken)
+    public async Task<StoredProfile?> ReplaceAsync(string centreId, string id, Profile profile, ETag ifMatch, CancellationToken cancellationToken)
     {
-        if (await GetAsync(centreId, id, cancellationToken) is not { } current)
+        if (!StableIds.IsId(id) || IdFor(centreId, profile.ExternalRef) != id)
         {
             return null;
         }
 
+        await tables.EnsureCreatedAsync(cancellationToken);
         var entity = ToEntity(centreId, profile, time.GetUtcNow());
         try
         {
-            var response = await calls.RunAsync(token => new ValueTask<Response>(tables.Profiles.UpdateEntityAsync(entity, ifMatch ?? current.ETag, TableUpdateMode.Replace, token)), cancellationToken);
+            var response = await calls.RunAsync(token => new ValueTask<Response>(tables.Profiles.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, token)), cancellationToken);
             return FromEntity(entity) with { ETag = response.Headers.ETag ?? default };
         }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
         {
             throw new ConcurrencyConflictException("The profile changed since it was read; read it again and re-send.");
         }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,6 +24,8 @@ public sealed class TestApp : IAsyncDisposable
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
+    public const string AdminKey = "test-admin-key";
+
     public HttpClient Client { get; }
 
     public IServiceProvider Services => _app.Services;
@@ -39,6 +42,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Reintegration:Storage"] = azurite.ConnectionString,
             ["Reintegration:TablePrefix"] = tablePrefix ?? NewTablePrefix(),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Reintegration:AdminKey"] = AdminKey,
+            ["Reintegration:Index:RefreshInterval"] = "00:00:01",
             [TestTimerFunction.ScheduleSetting] = TestTimerFunction.RareSchedule,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -59,6 +64,30 @@ public sealed class TestApp : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new TestApp(app, new Uri(address));
+    }
+
+    /// <summary>A client that sends the given API key (or none) on every request.</summary>
+    public HttpClient ClientWithKey(string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = Client.BaseAddress, Timeout = Client.Timeout };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-api-key", apiKey);
+        }
+
+        return client;
+    }
+
+    public HttpClient Admin() => ClientWithKey(AdminKey);
+
+    /// <summary>Registers a centre through the API and returns a client holding its key, and its id.</summary>
+    public async Task<(HttpClient Client, string Id)> CentreAsync(string name = "Khujand Employment Centre", string country = "TJ", string language = "en", string? webhookUrl = null)
+    {
+        using var admin = Admin();
+        var response = await admin.PostAsJsonAsync("/api/centres", new { name, country, language, webhookUrl });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return (ClientWithKey(body.GetProperty("apiKey").GetString()), body.GetProperty("id").GetString()!);
     }
 
     /// <summary>A table prefix no other test uses (letters and digits, starting with a letter).</summary>

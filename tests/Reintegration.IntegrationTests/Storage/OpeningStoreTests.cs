@@ -10,7 +10,7 @@ namespace Reintegration.IntegrationTests.Storage;
 public sealed class OpeningStoreTests : IAsyncLifetime
 {
     private const string Publisher = "0123456789abcdef0123456789abcdef";
-    private static readonly DateOnly Today = new(2026, 11, 28);
+    private static DateOnly Today => TestData.Today;
     private TestStorage _storage = null!;
     private OpeningStore Store => _storage.Get<OpeningStore>();
 

@@ -1,3 +1,4 @@
+using Azure;
 using Reintegration.IntegrationTests.Infrastructure;
 using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Profiles;
@@ -103,7 +104,7 @@ public sealed class ProfileStoreTests : IAsyncLifetime
 
     [Fact]
     public async Task Replace_UnknownProfile_IsNull() =>
-        Assert.Null(await Store.ReplaceAsync(Centre, new string('a', 32), TestData.Profile(), null, default));
+        Assert.Null(await Store.ReplaceAsync(Centre, ProfileStore.IdFor(Centre, "NEVER-STORED"), TestData.Profile("NEVER-STORED"), ETag.All, default));
 
     [Fact]
     public async Task Get_AnotherCentresProfile_IsNotFound()

@@ -13,7 +13,7 @@ public sealed class ScaleOutTests
 {
     private const string Publisher = "0123456789abcdef0123456789abcdef";
     private static readonly TimeSpan FreshnessBound = TimeSpan.FromSeconds(30);
-    private static readonly MatchQuery Query = new() { Today = new DateOnly(2026, 11, 28) };
+    private static MatchQuery Query => new() { Today = TestData.Today };
 
     [Fact]
     public async Task OpeningWrittenThroughOneInstance_IsMatchedByAnotherWithinTheBound()

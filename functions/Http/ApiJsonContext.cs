@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Reintegration.Domain;
+using Reintegration.Functions.Centres;
+using Reintegration.Functions.Health;
+using Reintegration.Functions.Matches;
+using Reintegration.Functions.Placements;
+using Reintegration.Functions.Profiles;
+
+namespace Reintegration.Functions.Http;
+
+/// <summary>The JSON of the API's own requests and answers, with the domain's conventions (see <see cref="ReintegrationJsonContext"/>).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    NumberHandling = JsonNumberHandling.Strict,
+    Converters = [typeof(CamelCaseEnumConverter<PersonStatus>), typeof(CamelCaseEnumConverter<Pathway>), typeof(CamelCaseEnumConverter<PlacementOutcome>)])]
+[JsonSerializable(typeof(CentreRequest))]
+[JsonSerializable(typeof(CentreView))]
+[JsonSerializable(typeof(CentreCreated))]
+[JsonSerializable(typeof(UpsertResponse))]
+[JsonSerializable(typeof(ImportResponse))]
+[JsonSerializable(typeof(ItemPage))]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(MatchResponse))]
+[JsonSerializable(typeof(PlacementRequest))]
+[JsonSerializable(typeof(PlacementView))]
+[JsonSerializable(typeof(HealthReport))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

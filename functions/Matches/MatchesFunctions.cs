@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using Reintegration.Functions.Http;
+using Reintegration.Matching;
+using Reintegration.Reference;
+using Reintegration.Storage.Profiles;
+using Reintegration.Validation;
+
+namespace Reintegration.Functions.Matches;
+
+/// <summary>The openings a person may take, ranked and explained: for a stored profile, or one sent with the request.</summary>
+public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, ProfileStore profiles, ProfileValidator validator, ReferenceData reference, IOptions<ApiOptions> options)
+{
+    [Function("MatchProfile")]
+    public Task<IResult> ForStored([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles/{id}/matches")] HttpRequest request, string id) =>
+        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        {
+            if (!TryReadQuery(request, caller, out var query, out var problem))
+            {
+                return problem;
+            }
+
+            if (await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is not { } stored)
+            {
+                return Problems.NotFound("No profile of this centre has that id.");
+            }
+
+            var response = await matchmaker.MatchAsync(stored.Id, stored.Profile, query, cancellationToken);
+            return TypedResults.Json(response, ApiJsonContext.Default.MatchResponse);
+        });
+
+    [Function("MatchAdHoc")]
+    public Task<IResult> ForSent([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "matches")] HttpRequest request) =>
+        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        {
+            if (!TryReadQuery(request, caller, out var query, out var problem))
+            {
+                return problem;
+            }
+
+            var profile = await RequestBody.ReadJsonAsync(request, ReintegrationJsonContext.Default.Profile, options.Value.MaxBodyBytes, cancellationToken);
+            var errors = validator.Validate(profile, matchmaker.Today());
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors.ToDictionary());
+            }
+
+            var response = await matchmaker.MatchAsync(null, profile, query, cancellationToken);
+            return TypedResults.Json(response, ApiJsonContext.Default.MatchResponse);
+        });
+
+    private bool TryReadQuery(HttpRequest request, Caller caller, out MatchQuery query, out IResult problem)
+    {
+        var parameters = new QueryParameters(request);
+        query = new MatchQuery
+        {
+            Today = matchmaker.Today(),
+            Top = parameters.Int("top", 10, 1, MatchQuery.MaxTop),
+            Country = parameters.Country("country", reference),
+            Explain = parameters.Bool("explain", true),
+            Language = parameters.Language(caller.Centre!.Language),
+        };
+        problem = parameters.Errors.IsEmpty ? TypedResults.Empty : Problems.Validation(parameters.Errors.ToDictionary());
+        return parameters.Errors.IsEmpty;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using Reintegration.Domain;
+using Reintegration.Functions.Http;
+using Reintegration.Functions.Profiles;
+using Reintegration.Reference;
+using Reintegration.Storage.Openings;
+using Reintegration.Validation;
+
+namespace Reintegration.Functions.Openings;
+
+/// <summary>Openings, published by the admin or a centre: upsert (one or many), read, list, close.</summary>
+public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningValidator validator, ReferenceData reference, TimeProvider time, IOptions<ApiOptions> options)
+{
+    [Function("UpsertOpenings")]
+    public Task<IResult> Upsert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "openings")] HttpRequest request) =>
+        api.HandleAsync(request, Roles.Any, async (caller, cancellationToken) =>
+        {
+            var (items, isArray) = await RequestBody.ReadOneOrManyAsync(request, ReintegrationJsonContext.Default.Opening, ReintegrationJsonContext.Default.ListOpening,
+                options.Value.MaxBodyBytes, options.Value.MaxItems, cancellationToken);
+            var errors = Validate(items, isArray);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors.ToDictionary());
+            }
+
+            var outcomes = await openings.UpsertAsync(caller.PublisherId, items, cancellationToken);
+            return TypedResults.Json(new UpsertResponse(outcomes), ApiJsonContext.Default.UpsertResponse);
+        });
+
+    [Function("GetOpening")]
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openings/{id}")] HttpRequest request, string id) =>
+        api.HandleAsync(request, Roles.Any, async (_, cancellationToken) =>
+            await openings.GetAsync(id, cancellationToken) is { } stored ? Resources.Json(Resources.Opening(stored), stored.ETag.ToString("H")) : NotFound());
+
+    [Function("ListOpenings")]
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openings")] HttpRequest request) =>
+        api.HandleAsync(request, Roles.Any, async (_, cancellationToken) =>
+        {
+            var query = new QueryParameters(request);
+            var country = query.Country("country", reference);
+            var isco = query.Isco("isco", reference);
+            var pageSize = query.Int("pageSize", 100, 1, 1000);
+            var token = query.Text("continuationToken", 2048);
+            if (!query.Errors.IsEmpty)
+            {
+                return Problems.Validation(query.Errors.ToDictionary());
+            }
+
+            var page = await openings.ListAsync(country, isco, pageSize, token, cancellationToken);
+            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Opening).ToList(), page.ContinuationToken), ApiJsonContext.Default.ItemPage);
+        });
+
+    [Function("CloseOpening")]
+    public Task<IResult> Close([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "openings/{id}")] HttpRequest request, string id) =>
+        api.HandleAsync(request, Roles.Any, async (caller, cancellationToken) =>
+            await openings.CloseAsync(id, caller.IsAdmin ? null : caller.PublisherId, cancellationToken) switch
+            {
+                CloseOutcome.Closed => TypedResults.NoContent(),
+                CloseOutcome.NotPublisher => Problems.Forbidden("Only the publisher of an opening, or the admin, can close it."),
+                _ => NotFound(),
+            });
+
+    private ValidationErrors Validate(IReadOnlyList<Opening> items, bool isArray)
+    {
+        var errors = new ValidationErrors();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var prefix = isArray ? $"[{i}]." : "";
+            errors.AddRange(validator.Validate(items[i], today, prefix));
+            if (items[i] is { ExternalRef.Length: > 0 } item && !seen.TryAdd(item.ExternalRef, i))
+            {
+                errors.Add($"{prefix}externalRef", $"Repeats the external reference of item {seen[item.ExternalRef]}.");
+            }
+        }
+
+        return errors;
+    }
+
+    private static IResult NotFound() => Problems.NotFound("No opening has that id.");
+}

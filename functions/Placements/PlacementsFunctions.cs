@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using Reintegration.Domain;
+using Reintegration.Functions.Http;
+using Reintegration.Storage.Openings;
+using Reintegration.Storage.Placements;
+using Reintegration.Storage.Profiles;
+using Reintegration.Validation;
+
+namespace Reintegration.Functions.Placements;
+
+/// <summary>Recording what came of an opening for a person; a hire takes one of its positions.</summary>
+public sealed class PlacementsFunctions(Api api, PlacementStore placements, ProfileStore profiles, OpeningStore openings, IOptions<ApiOptions> options)
+{
+    [Function("RecordPlacement")]
+    public Task<IResult> Record([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "placements")] HttpRequest request) =>
+        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        {
+            var body = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.PlacementRequest, options.Value.MaxBodyBytes, cancellationToken);
+            var errors = new ValidationErrors();
+            if (body.ProfileId.Length == 0)
+            {
+                errors.Add("profileId", "Required.");
+            }
+
+            if (body.OpeningId.Length == 0)
+            {
+                errors.Add("openingId", "Required.");
+            }
+
+            if (body.Outcome is null)
+            {
+                errors.Add("outcome", "Required: applied, interviewed, hired or rejected.");
+            }
+
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors.ToDictionary());
+            }
+
+            var centreId = caller.Centre!.Id;
+            if (await profiles.GetAsync(centreId, body.ProfileId, cancellationToken) is null)
+            {
+                return Problems.NotFound("No profile of this centre has that id.");
+            }
+
+            if (body.Outcome == PlacementOutcome.Hired)
+            {
+                var (outcome, _) = await openings.HireAsync(body.OpeningId, body.ProfileId, cancellationToken);
+                switch (outcome)
+                {
+                    case HireOutcome.NotFound:
+                        return Problems.NotFound("No opening has that id.");
+                    case HireOutcome.NoPositionLeft:
+                        return Problems.Conflict("Every position of this opening is filled (or it is closed).");
+                }
+            }
+            else if (await openings.GetAsync(body.OpeningId, cancellationToken) is null)
+            {
+                return Problems.NotFound("No opening has that id.");
+            }
+
+            var placement = await placements.RecordAsync(centreId, body.ProfileId, body.OpeningId, body.Outcome!.Value, cancellationToken);
+            return TypedResults.Json(PlacementView.Of(placement), ApiJsonContext.Default.PlacementView, statusCode: StatusCodes.Status201Created);
+        });
+}

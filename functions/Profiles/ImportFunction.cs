@@ -1,0 +1,59 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using Reintegration.Functions.Http;
+using Reintegration.Storage.Profiles;
+using Reintegration.Validation;
+
+namespace Reintegration.Functions.Profiles;
+
+/// <summary>Profiles from a CSV file: valid rows are upserted, the others reported by line with their errors.</summary>
+public sealed class ImportFunction(Api api, ProfileStore profiles, ProfileValidator validator, TimeProvider time, IOptions<ApiOptions> options)
+{
+    [Function("ImportProfiles")]
+    public Task<IResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "profiles/import")] HttpRequest request) =>
+        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        {
+            var body = await RequestBody.ReadAsync(request, "text/csv", options.Value.MaxBodyBytes, cancellationToken);
+            IReadOnlyList<ProfileCsv.Row> rows;
+            try
+            {
+                rows = ProfileCsv.Read(new StringReader(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body).TrimStart('\uFEFF')));
+            }
+            catch (Exception e) when (e is CsvFormatException or DecoderFallbackException)
+            {
+                return Problems.Invalid("$", e is CsvFormatException ? e.Message : "The file is not UTF-8 text.");
+            }
+
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var rejected = new List<RejectedLine>();
+            var accepted = new List<ProfileCsv.Row>();
+            var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                var errors = row.Profile is null ? row.Errors : validator.Validate(row.Profile, today);
+                if (errors.IsEmpty && !lineOf.TryAdd(row.Profile!.ExternalRef, row.Line))
+                {
+                    errors.Add("externalRef", $"Repeats the external reference of line {lineOf[row.Profile.ExternalRef]}.");
+                }
+
+                if (errors.IsEmpty)
+                {
+                    accepted.Add(row);
+                }
+                else
+                {
+                    rejected.Add(new RejectedLine(row.Line, errors.ToDictionary()));
+                }
+            }
+
+            if (accepted.Count > options.Value.MaxItems * 20)
+            {
+                return Problems.TooLarge($"The file has {accepted.Count} profiles; send at most {options.Value.MaxItems * 20} per import.");
+            }
+
+            var outcomes = accepted.Count == 0 ? [] : await profiles.UpsertAsync(caller.Centre!.Id, accepted.Select(r => r.Profile!).ToList(), cancellationToken);
+            return TypedResults.Json(new ImportResponse(outcomes.Count(o => o.Created), outcomes.Count(o => !o.Created), rejected), ApiJsonContext.Default.ImportResponse);
+        });
+}

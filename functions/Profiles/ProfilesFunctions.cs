@@ -1,0 +1,109 @@
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using Reintegration.Domain;
+using Reintegration.Functions.Http;
+using Reintegration.Storage.Profiles;
+using Reintegration.Validation;
+
+namespace Reintegration.Functions.Profiles;
+
+/// <summary>A centre's caseload: upsert (one or many), read, replace, erase, page.</summary>
+public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileErasure erasure, ProfileValidator validator, TimeProvider time, IOptions<ApiOptions> options)
+{
+    [Function("UpsertProfiles")]
+    public Task<IResult> Upsert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "profiles")] HttpRequest request) =>
+        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        {
+            var (items, isArray) = await RequestBody.ReadOneOrManyAsync(request, ReintegrationJsonContext.Default.Profile, ReintegrationJsonContext.Default.ListProfile,
+                options.Value.MaxBodyBytes, options.Value.MaxItems, cancellationToken);
+            var errors = Validate(items, isArray);
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors.ToDictionary());
+            }
+
+            var outcomes = await profiles.UpsertAsync(caller.Centre!.Id, items, cancellationToken);
+            return TypedResults.Json(new UpsertResponse(outcomes), ApiJsonContext.Default.UpsertResponse);
+        });
+
+    [Function("GetProfile")]
+    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles/{id}")] HttpRequest request, string id) =>
+        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+            await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is { } stored
+                ? Resources.Json(Resources.Profile(stored), stored.ETag.ToString("H"))
+                : NotFound());
+
+    [Function("ReplaceProfile")]
+    public Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "profiles/{id}")] HttpRequest request, string id) =>
+        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        {
+            var profile = await RequestBody.ReadJsonAsync(request, ReintegrationJsonContext.Default.Profile, options.Value.MaxBodyBytes, cancellationToken);
+            var errors = validator.Validate(profile, Today());
+            if (!errors.IsEmpty)
+            {
+                return Problems.Validation(errors.ToDictionary());
+            }
+
+            var centreId = caller.Centre!.Id;
+            if (await profiles.GetAsync(centreId, id, cancellationToken) is not { } current)
+            {
+                return NotFound();
+            }
+
+            if (ProfileStore.IdFor(centreId, profile.ExternalRef) != id)
+            {
+                return Problems.Invalid("externalRef", "Does not match this profile: its id derives from its external reference, which cannot change.");
+            }
+
+            var ifMatch = request.Headers.IfMatch.Count > 0 ? new ETag(request.Headers.IfMatch.ToString()) : current.ETag;
+            return await profiles.ReplaceAsync(centreId, id, profile, ifMatch, cancellationToken) is { } stored
+                ? Resources.Json(Resources.Profile(stored), stored.ETag.ToString("H"))
+                : NotFound();
+        });
+
+    [Function("EraseProfile")]
+    public Task<IResult> Erase([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "profiles/{id}")] HttpRequest request, string id) =>
+        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+            await erasure.EraseAsync(caller.Centre!.Id, id, cancellationToken) ? TypedResults.NoContent() : NotFound());
+
+    [Function("ListProfiles")]
+    public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles")] HttpRequest request) =>
+        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        {
+            var query = new QueryParameters(request);
+            var pageSize = query.Int("pageSize", 100, 1, 1000);
+            var token = query.Text("continuationToken", 2048);
+            if (!query.Errors.IsEmpty)
+            {
+                return Problems.Validation(query.Errors.ToDictionary());
+            }
+
+            var page = await profiles.ListAsync(caller.Centre!.Id, pageSize, token, cancellationToken);
+            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Profile).ToList(), page.ContinuationToken), ApiJsonContext.Default.ItemPage);
+        });
+
+    /// <summary>Every item's errors, prefixed "[i]." in an array, and a second copy of one reference flagged.</summary>
+    private ValidationErrors Validate(IReadOnlyList<Profile> items, bool isArray)
+    {
+        var errors = new ValidationErrors();
+        var today = Today();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var prefix = isArray ? $"[{i}]." : "";
+            errors.AddRange(validator.Validate(items[i], today, prefix));
+            if (items[i] is { ExternalRef.Length: > 0 } item && !seen.TryAdd(item.ExternalRef, i))
+            {
+                errors.Add($"{prefix}externalRef", $"Repeats the external reference of item {seen[item.ExternalRef]}.");
+            }
+        }
+
+        return errors;
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private static IResult NotFound() => Problems.NotFound("No profile of this centre has that id.");
+}

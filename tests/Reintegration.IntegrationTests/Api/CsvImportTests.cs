@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text;
+using Reintegration.IntegrationTests.Infrastructure;
+
+namespace Reintegration.IntegrationTests.Api;
+
+public sealed class CsvImportTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private HttpClient _centre = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.StartAsync(await SharedAzurite.GetAsync());
+        (_centre, _) = await _app.CentreAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _centre.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> ImportAsync(string csv) =>
+        _centre.PostAsync("/api/profiles/import", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    private const string Header = "externalRef,displayName,citizenship,status,fledCountries,homeCountry,homeCity,occupations,languages,bans,skills,relocationWilling,relocationCountries,minWageAmount,minWageCurrency,consent,consentGivenOn";
+
+    [Fact]
+    public async Task Import_GoodAndBadLines_StoresTheGoodAndReportsTheBadByLine()
+    {
+        var csv = string.Join("\n",
+            Header,
+            "CSV-1,A. B.,TJ,returningMigrant,,TJ,Khujand,7212:6,ru:B2;tg:C2,RU:2025-03-01:2030-03-01,mig welding;blueprint reading,true,KZ;KG,4000,TJS,true,2026-11-01",
+            "CSV-2,C. D.,XX,returningMigrant,,TJ,Khujand,7212:6,ru:B2,,,false,,,,true,2026-11-01",
+            "CSV-3,\"E., F.\",AF,refugee,AF,TJ,Dushanbe,9313:2,fa:C2,,,true,,,,true,2026-11-01",
+            "CSV-4,G. H.,TJ,returningMigrant,,TJ,Khujand,7212:x,ru:B2,,,false,,,,true,01.11.2026",
+            "CSV-5,I. J.,TJ,returningMigrant,,TJ,Khujand,7212:3,ru:B2,,,false,,,,false,2026-11-01");
+
+        var body = await HttpAssert.OkAsync(await ImportAsync(csv));
+
+        Assert.Equal(2, body.GetProperty("created").GetInt32());
+        Assert.Equal(0, body.GetProperty("updated").GetInt32());
+        var rejected = body.GetProperty("rejected").EnumerateArray().ToDictionary(r => r.GetProperty("line").GetInt32(), r => r.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ToArray());
+        Assert.Equal([3, 5, 6], rejected.Keys.Order());
+        Assert.Equal(["citizenship"], rejected[3]);
+        Assert.Equal(["consent.givenOn", "occupations[0].years"], rejected[5]);
+        Assert.Equal(["consent.dataProcessing"], rejected[6]);
+        var stored = await HttpAssert.OkAsync(await _centre.GetAsync("/api/profiles"));
+        Assert.Equal(["CSV-1", "CSV-3"], stored.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("externalRef").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task Import_SameFileTwice_UpdatesInsteadOfCreating()
+    {
+        var csv = Header + "\nCSV-A,A. B.,TJ,returningMigrant,,TJ,Khujand,7212:6,ru:B2,,,false,,,,true,2026-11-01\n";
+        await HttpAssert.OkAsync(await ImportAsync(csv));
+
+        var again = await HttpAssert.OkAsync(await ImportAsync(csv));
+
+        Assert.Equal((0, 1), (again.GetProperty("created").GetInt32(), again.GetProperty("updated").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Import_UnknownColumn_Is400ForTheWholeFile()
+    {
+        var response = await ImportAsync(Header + ",passportNumber\nX,A. B.,TJ,returningMigrant,,TJ,Khujand,7212:6,ru:B2,,,false,,,,true,2026-11-01,AB123\n");
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "$");
+        Assert.Contains("passportNumber", problem.GetProperty("errors").GetProperty("$")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_AsJson_Is415() =>
+        await HttpAssert.ProblemAsync(await _centre.PostJsonAsync("/api/profiles/import", "{}"), HttpStatusCode.UnsupportedMediaType);
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Reintegration.IntegrationTests.Infrastructure;
+
+namespace Reintegration.IntegrationTests.Api;
+
+public sealed class ProfileApiTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private HttpClient _centre = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await TestApp.StartAsync(await SharedAzurite.GetAsync());
+        (_centre, _) = await _app.CentreAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _centre.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Post_OneProfile_Returns200WithItsIdAndCreated()
+    {
+        var body = await HttpAssert.OkAsync(await _centre.PostProfilesAsync(TestData.Profile()));
+
+        var result = body.GetProperty("results")[0];
+        Assert.Equal((0, "DUSH-2026-0042", true), (result.GetProperty("index").GetInt32(), result.GetProperty("externalRef").GetString(), result.GetProperty("created").GetBoolean()));
+        var stored = await HttpAssert.OkAsync(await _centre.GetAsync($"/api/profiles/{result.GetProperty("id").GetString()}"));
+        Assert.Equal("F. K.", stored.GetProperty("displayName").GetString());
+    }
+
+    [Fact]
+    public async Task Post_SameProfileTwice_CreatesOne()
+    {
+        var first = await HttpAssert.OkAsync(await _centre.PostProfilesAsync(TestData.Profile("TWICE")));
+        var second = await HttpAssert.OkAsync(await _centre.PostProfilesAsync(TestData.Profile("TWICE")));
+
+        Assert.Equal(first.GetProperty("results")[0].GetProperty("id").GetString(), second.GetProperty("results")[0].GetProperty("id").GetString());
+        Assert.False(second.GetProperty("results")[0].GetProperty("created").GetBoolean());
+        Assert.Equal(1, (await HttpAssert.OkAsync(await _centre.GetAsync("/api/profiles"))).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Post_ArrayWithOneBadItem_Is400NamingItAndStoresNothing()
+    {
+        var profiles = TestData.Profiles(5, "ARR").ToArray();
+        profiles[3] = profiles[3] with { Citizenship = "XX" };
+
+        await HttpAssert.ProblemAsync(await _centre.PostProfilesAsync(profiles), HttpStatusCode.BadRequest, "[3].citizenship");
+
+        Assert.Equal(0, (await HttpAssert.OkAsync(await _centre.GetAsync("/api/profiles"))).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Post_ArrayRepeatingAReference_Is400()
+    {
+        var profile = TestData.Profile("SAME");
+
+        await HttpAssert.ProblemAsync(await _centre.PostProfilesAsync(profile, profile), HttpStatusCode.BadRequest, "[1].externalRef");
+    }
+
+    [Fact]
+    public async Task TwoCentres_CannotSeeEachOthersProfiles()
+    {
+        var (other, _) = await _app.CentreAsync("Samarkand Employment Centre", "UZ");
+        using var _ = other;
+        var id = (await HttpAssert.OkAsync(await _centre.PostProfilesAsync(TestData.Profile("MINE")))).GetProperty("results")[0].GetProperty("id").GetString();
+
+        await HttpAssert.ProblemAsync(await other.GetAsync($"/api/profiles/{id}"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await other.GetAsync($"/api/profiles/{id}/matches"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await other.PutJsonAsync($"/api/profiles/{id}", TestData.ProfileJson.Replace("DUSH-2026-0042", "MINE", StringComparison.Ordinal)), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await other.DeleteAsync($"/api/profiles/{id}"), HttpStatusCode.NotFound);
+        Assert.Equal(0, (await HttpAssert.OkAsync(await other.GetAsync("/api/profiles"))).GetProperty("items").GetArrayLength());
+        await HttpAssert.OkAsync(await _centre.GetAsync($"/api/profiles/{id}"));
+    }
+
+    [Fact]
+    public async Task Put_ReplacesTheProfile_AndAStaleIfMatchIs412()
+    {
+        var id = (await HttpAssert.OkAsync(await _centre.PostProfilesAsync(TestData.Profile("PUT")))).GetProperty("results")[0].GetProperty("id").GetString();
+        var read = await _centre.GetAsync($"/api/profiles/{id}");
+        var etag = read.Headers.ETag!;
+
+        var changed = HttpAssert.Json(TestData.Profile("PUT") with { DisplayName = "A. B." }, Reintegration.ReintegrationJsonContext.Default.Profile);
+        Assert.Equal("A. B.", (await HttpAssert.OkAsync(await _centre.PutJsonAsync($"/api/profiles/{id}", changed))).GetProperty("displayName").GetString());
+
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/profiles/{id}") { Content = new StringContent(changed, System.Text.Encoding.UTF8, "application/json") };
+        stale.Headers.IfMatch.Add(etag);
+        await HttpAssert.ProblemAsync(await _centre.SendAsync(stale), HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
+    public async Task Put_WithAnotherExternalRef_Is400()
+    {
+        var id = (await HttpAssert.OkAsync(await _centre.PostProfilesAsync(TestData.Profile("KEEP-REF")))).GetProperty("results")[0].GetProperty("id").GetString();
+
+        await HttpAssert.ProblemAsync(await _centre.PutJsonAsync($"/api/profiles/{id}", TestData.ProfileJson.Replace("DUSH-2026-0042", "OTHER", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "externalRef");
+    }
+
+    [Fact]
+    public async Task Delete_ErasesThenAnswers404()
+    {
+        var id = (await HttpAssert.OkAsync(await _centre.PostProfilesAsync(TestData.Profile("GONE")))).GetProperty("results")[0].GetProperty("id").GetString();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _centre.DeleteAsync($"/api/profiles/{id}")).StatusCode);
+
+        await HttpAssert.ProblemAsync(await _centre.GetAsync($"/api/profiles/{id}"), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await _centre.DeleteAsync($"/api/profiles/{id}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task List_PagesWithTokensThatSurviveTheQueryString()
+    {
+        await HttpAssert.OkAsync(await _centre.PostProfilesAsync(TestData.Profiles(25, "LIST").ToArray()));
+
+        var ids = new List<string>();
+        string? token = null;
+        do
+        {
+            var url = "/api/profiles?pageSize=10" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
+            var page = await HttpAssert.OkAsync(await _centre.GetAsync(url));
+            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            token = page.GetProperty("continuationToken").GetString();
+        }
+        while (token is not null);
+
+        Assert.Equal(25, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task List_BadPageSizeAndToken_Are400()
+    {
+        await HttpAssert.ProblemAsync(await _centre.GetAsync("/api/profiles?pageSize=0"), HttpStatusCode.BadRequest, "pageSize");
+        await HttpAssert.ProblemAsync(await _centre.GetAsync("/api/profiles?continuationToken=forged"), HttpStatusCode.BadRequest, "continuationToken");
+    }
+
+    [Fact]
+    public async Task Post_WrongContentType_Is415()
+    {
+        var response = await _centre.PostAsync("/api/profiles", new StringContent(TestData.ProfileJson, System.Text.Encoding.UTF8, "text/plain"));
+
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Post_BodyOver4MiB_Is413()
+    {
+        var huge = new ByteArrayContent(new byte[(4 * 1024 * 1024) + 10]);
+        huge.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        await HttpAssert.ProblemAsync(await _centre.PostAsync("/api/profiles", huge), HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Post_ArrayOver500_Is413()
+    {
+        await HttpAssert.ProblemAsync(await _centre.PostProfilesAsync(TestData.Profiles(501, "MANY").ToArray()), HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Post_ConsentNotGiven_IsRefused()
+    {
+        await HttpAssert.ProblemAsync(await _centre.PostProfilesAsync(TestData.Profile() with { Consent = new() { DataProcessing = false, GivenOn = TestData.Today } }),
+            HttpStatusCode.BadRequest, "consent.dataProcessing");
+    }
+}
