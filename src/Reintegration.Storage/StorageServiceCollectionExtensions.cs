@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reintegration.Storage.Centres;
+using Reintegration.Storage.Digests;
 using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Openings;
 using Reintegration.Storage.Placements;
@@ -31,6 +32,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<OpeningChangeLog>();
         services.AddSingleton<OpeningStore>();
         services.AddSingleton<PlacementStore>();
+        services.AddSingleton<DigestStore>();
+        services.AddSingleton<IProfileDerivedData>(sp => sp.GetRequiredService<DigestStore>());
+        services.AddSingleton<DigestDeliveryLog>();
         services.AddSingleton<ProfileErasure>();
         services.AddSingleton<IndexSynchronizer>();
         services.AddHostedService<TableProvisioner>();

@@ -20,6 +20,8 @@ namespace Reintegration;
 [JsonSerializable(typeof(Opening))]
 [JsonSerializable(typeof(List<Profile>))]
 [JsonSerializable(typeof(List<Opening>))]
+[JsonSerializable(typeof(Digests.Digest))]
+[JsonSerializable(typeof(Digests.DigestEntry))]
 public sealed partial class ReintegrationJsonContext : JsonSerializerContext;
 
 public static class ReintegrationJson

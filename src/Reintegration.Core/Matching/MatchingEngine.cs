@@ -91,6 +91,20 @@ public sealed class MatchingEngine
             : (null, string.Join(" ", _reasons.For(seeker, opening, Scorer.Score(seeker, opening), today, query.Language)));
     }
 
+    /// <summary>
+    /// The match of a profile with each of the given openings that it may take, scored and explained
+    /// (openings a hard rule excludes are left out): how a digest explains what it recommends.
+    /// </summary>
+    public IReadOnlyList<Match> MatchEach(Profile profile, IEnumerable<OpeningListing> openings, MatchQuery query)
+    {
+        var seeker = Compile(profile);
+        var today = query.Today.DayNumber;
+        return openings.Select(Compile)
+            .Where(opening => HardRules.FirstBroken(seeker, opening, today) is null)
+            .Select(opening => ToMatch(seeker, opening, Scorer.Score(seeker, opening), query))
+            .ToList();
+    }
+
     private Match ToMatch(Seeker seeker, CandidateOpening opening, Scored scored, MatchQuery query)
     {
         var regime = seeker.Regimes[opening.Country];

@@ -41,7 +41,7 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
                     await calls.RunAsync(async token => { await tables.Openings.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)), token); }, cancellationToken);
                 }
 
-                listings.AddRange(country.Select(x => new OpeningListing(x.Id, x.Opening, filled.GetValueOrDefault(x.Id))));
+                listings.AddRange(country.Select(x => new OpeningListing(x.Id, x.Opening, filled.GetValueOrDefault(x.Id)) { ChangedAt = now }));
             }
 
             if (previous is null)
@@ -170,8 +170,9 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
                 return (HireOutcome.NoPositionLeft, opening);
             }
 
-            var update = new TableEntity(opening.Opening.Location.Country, id) { ["Filled"] = opening.Filled + 1, ["UpdatedAt"] = time.GetUtcNow() };
-            var hire = new TableEntity(opening.Opening.Location.Country, hireKey) { ["ProfileId"] = profileId, ["HiredAt"] = time.GetUtcNow() };
+            var now = time.GetUtcNow();
+            var update = new TableEntity(opening.Opening.Location.Country, id) { ["Filled"] = opening.Filled + 1, ["UpdatedAt"] = now };
+            var hire = new TableEntity(opening.Opening.Location.Country, hireKey) { ["ProfileId"] = profileId, ["HiredAt"] = now };
             try
             {
                 await calls.RunAsync(async token => { await tables.Openings.SubmitTransactionAsync(
@@ -184,7 +185,7 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
                 continue;
             }
 
-            var hired = opening with { Filled = opening.Filled + 1 };
+            var hired = opening with { Filled = opening.Filled + 1, UpdatedAt = now };
             await changes.RecordAsync([id], cancellationToken);
             index.Upsert(hired.ToListing());
             return (HireOutcome.Hired, hired);

@@ -9,5 +9,5 @@ public sealed record StoredOpening(string Id, string PublisherId, Opening Openin
 {
     public int Unfilled => Math.Max(0, Opening.Positions - Filled);
 
-    public OpeningListing ToListing() => new(Id, Opening, Filled);
+    public OpeningListing ToListing() => new(Id, Opening, Filled) { ChangedAt = UpdatedAt };
 }

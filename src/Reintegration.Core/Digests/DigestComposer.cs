@@ -1,0 +1,74 @@
+using Reintegration.Digests.Allocation;
+using Reintegration.Matching;
+using Reintegration.Matching.Index;
+
+namespace Reintegration.Digests;
+
+/// <summary>What one allocation gave everyone, and how it spread.</summary>
+public sealed record AllocationOutcome(IReadOnlyList<Assignment> Assignments, AllocationMetrics Metrics);
+
+/// <summary>
+/// Makes the digests of one ISO week for every centre at once, so that the congestion cap holds
+/// across centres: each person's new or changed candidates from the index, a congestion-aware
+/// allocation, then the recommendations explained in English and Russian. Rules are judged as of
+/// the week's Monday, so a run on any day of the week gives the same digest for the same data.
+/// </summary>
+public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
+{
+    public IReadOnlyList<Digest> Compose(IReadOnlyList<DigestPerson> people, IEnumerable<string> centreIds, IsoWeek week, DateTimeOffset generatedAt, DigestOptions options)
+    {
+        var ordered = Order(people);
+        var openings = OpenListings(week);
+        var wishlists = Wishlists(ordered, openings, week, options);
+        var outcome = Allocate(wishlists, openings, options, congestionAware: true);
+        var chosen = outcome.Assignments.ToDictionary(a => a.PersonId, a => a.Openings, StringComparer.Ordinal);
+        var entries = ordered.AsParallel().AsOrdered()
+            .Select(person => (person.CentreId, Entry: Explain(person, chosen[person.ProfileId], openings, week)))
+            .ToList();
+        return centreIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(centre => new Digest(centre, week.ToString(), generatedAt, entries.Where(e => e.CentreId == centre).Select(e => e.Entry).ToList()))
+            .ToList();
+    }
+
+    /// <summary>Each person's candidates: eligible openings, best first, leaving out what their previous digest offered unless it changed since.</summary>
+    public IReadOnlyList<Wishlist> Wishlists(IReadOnlyList<DigestPerson> people, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week, DigestOptions options)
+    {
+        var query = new MatchQuery { Today = week.Monday, Top = Math.Clamp(options.CandidatesPerProfile, 1, MatchQuery.MaxTop), Explain = false };
+        return Order(people).AsParallel().AsOrdered().Select(person => new Wishlist(
+            person.ProfileId,
+            index.Match(person.Profile, query).Matches
+                .Where(m => IsNewOrChanged(person, openings.GetValueOrDefault(m.OpeningId)))
+                .Select(m => new Candidate(m.OpeningId, m.Score))
+                .ToList())).ToList();
+    }
+
+    public static AllocationOutcome Allocate(IReadOnlyList<Wishlist> wishlists, IReadOnlyDictionary<string, OpeningListing> openings, DigestOptions options, bool congestionAware)
+    {
+        var unfilled = openings.Values.Where(o => o.Unfilled > 0).ToDictionary(o => o.Id, o => o.Unfilled, StringComparer.Ordinal);
+        var assignments = congestionAware
+            ? CongestionAware.Allocate(wishlists, unfilled.ToDictionary(o => o.Key, o => CongestionAware.Capacity(o.Value, options.CongestionMultiplier), StringComparer.Ordinal), options.TopPerProfile)
+            : PlainTopK.Allocate(wishlists, options.TopPerProfile);
+        return new AllocationOutcome(assignments, AllocationMetrics.Measure(assignments, unfilled));
+    }
+
+    /// <summary>The openings that can still be recommended in that week: in the index, with a position left, not expired by its Monday.</summary>
+    public IReadOnlyDictionary<string, OpeningListing> OpenListings(IsoWeek week) =>
+        index.Listings()
+            .Where(o => o.Unfilled > 0 && (o.Opening.ExpiresOn is not { } expires || expires >= week.Monday))
+            .ToDictionary(o => o.Id, StringComparer.Ordinal);
+
+    public static IReadOnlyList<DigestPerson> Order(IReadOnlyList<DigestPerson> people) =>
+        people.OrderBy(p => p.CentreId, StringComparer.Ordinal).ThenBy(p => p.ProfileId, StringComparer.Ordinal).ToList();
+
+    private static bool IsNewOrChanged(DigestPerson person, OpeningListing? opening) =>
+        opening is not null && (!person.PreviouslyRecommended.Contains(opening.Id) || opening.ChangedAt > person.PreviousDigestAt);
+
+    private DigestEntry Explain(DigestPerson person, IReadOnlyList<Candidate> chosen, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week)
+    {
+        var listings = chosen.Select(c => openings[c.OpeningId]).ToList();
+        var english = engine.MatchEach(person.Profile, listings, new MatchQuery { Today = week.Monday, Language = "en" });
+        var russian = engine.MatchEach(person.Profile, listings, new MatchQuery { Today = week.Monday, Language = "ru" });
+        return new DigestEntry(person.ProfileId, person.Profile.ExternalRef, person.Profile.DisplayName,
+            english.Zip(russian, (en, ru) => new DigestRecommendation(en, ru)).ToList());
+    }
+}

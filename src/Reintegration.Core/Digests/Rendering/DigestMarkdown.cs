@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace Reintegration.Digests.Rendering;
+
+/// <summary>A digest as Markdown, for e-mail and chat: per person, the openings with score and reasons.</summary>
+public static class DigestMarkdown
+{
+    public static string Render(Digest digest, string centreName, string language)
+    {
+        var words = DigestWords.For(language);
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# {words.Title}: {Escape(centreName)}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{words.Week} {digest.Week} · {words.Generated} {digest.GeneratedAt:yyyy-MM-dd HH:mm} UTC · ");
+        text.Append(CultureInfo.InvariantCulture, $"{words.People}: {digest.Entries.Count} · {words.Recommendations}: {digest.Entries.Sum(e => e.Recommendations.Count)}\n");
+        foreach (var entry in digest.Entries)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n## {Escape(entry.DisplayName)} ({words.Reference} {Escape(entry.ExternalRef)})\n\n");
+            if (entry.Recommendations.Count == 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{words.NothingNew}\n");
+                continue;
+            }
+
+            foreach (var match in entry.Recommendations.Select(r => r.In(language)))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"- **{Escape(match.Title)}**, {Escape(match.City)} ({match.Country}) — {words.Score} {Bar(match.Score)} {match.Score:0.00}; ");
+                text.Append(CultureInfo.InvariantCulture, $"{words.Pathway}: {DigestWords.PathwayName(match.Pathway, language)}\n");
+                foreach (var reason in match.Reasons)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"  - {Escape(reason)}\n");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Ten blocks, one per tenth of the score.</summary>
+    internal static string Bar(double score)
+    {
+        var filled = (int)Math.Round(Math.Clamp(score, 0, 1) * 10);
+        return new string('█', filled) + new string('░', 10 - filled);
+    }
+
+    /// <summary>Characters that would turn a value into Markdown syntax are escaped; line breaks become spaces.</summary>
+    internal static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n')
+            {
+                escaped.Append(' ');
+            }
+            else
+            {
+                if ("\\`*_{}[]()<>#+-.!|~".Contains(c))
+                {
+                    escaped.Append('\\');
+                }
+
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
+    }
+}

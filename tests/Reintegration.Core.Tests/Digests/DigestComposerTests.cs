@@ -1,0 +1,127 @@
+using Reintegration.Digests;
+using Reintegration.Digests.Rendering;
+using Reintegration.Matching;
+using Reintegration.Matching.Index;
+using Reintegration.Tests.Matching;
+
+namespace Reintegration.Tests.Digests;
+
+public sealed class DigestComposerTests
+{
+    private static readonly IsoWeek Week = IsoWeek.Of(Samples.Today);
+    private static readonly DateTimeOffset GeneratedAt = new(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
+
+    private static (DigestComposer Composer, OpeningIndex Index) Compose(params OpeningListing[] openings)
+    {
+        var index = new OpeningIndex(Build.Engine);
+        index.Apply(openings);
+        return (new DigestComposer(Build.Engine, index), index);
+    }
+
+    private static DigestPerson Person(string id, string centre = "c1", IReadOnlySet<string>? seen = null, DateTimeOffset? seenAt = null) =>
+        new(centre, id, Build.Welder() with { ExternalRef = "REF-" + id }, seen ?? new HashSet<string>(), seenAt ?? DateTimeOffset.MinValue);
+
+    [Fact]
+    public void Compose_OneDigestPerCentre_EvenWithoutPeople_EachEntryExplainedInBothLanguages()
+    {
+        var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
+
+        var digests = composer.Compose([Person("p1")], ["c1", "c2"], Week, GeneratedAt, new DigestOptions());
+
+        Assert.Equal(["c1", "c2"], digests.Select(d => d.CentreId));
+        Assert.Empty(digests[1].Entries);
+        var recommendation = digests[0].Entries.Single().Recommendations.Single();
+        Assert.Equal(("kz-1", "kz-1"), (recommendation.En.OpeningId, recommendation.Ru.OpeningId));
+        Assert.Contains(recommendation.Ru.Reasons, r => r.StartsWith("Та же профессия", StringComparison.Ordinal));
+        Assert.Equal(Week.ToString(), digests[0].Week);
+    }
+
+    [Fact]
+    public void Compose_OpeningInThePreviousDigest_ComesAgainOnlyIfItChanged()
+    {
+        var unchanged = Build.Opening("kz-old", "KZ", "Almaty") with { ChangedAt = GeneratedAt.AddDays(-10) };
+        var changed = Build.Opening("kz-new", "KZ", "Almaty") with { ChangedAt = GeneratedAt.AddDays(-1) };
+        var (composer, _) = Compose(unchanged, changed);
+        var person = Person("p1", seen: new HashSet<string> { "kz-old", "kz-new" }, seenAt: GeneratedAt.AddDays(-7));
+
+        var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions()).Single().Entries.Single();
+
+        Assert.Equal(["kz-new"], entry.Recommendations.Select(r => r.En.OpeningId));
+    }
+
+    [Fact]
+    public void Compose_ScarceOpening_RecommendedToNoMoreThanItsCap_AcrossCentres()
+    {
+        var scarce = Build.Opening("kz-scarce", "KZ", "Almaty", o => o with { Positions = 1 });
+        var plenty = Build.Opening("kg-plenty", "KG", "Bishkek", o => o with { Positions = 100 });
+        var (composer, _) = Compose(scarce, plenty);
+        var people = Enumerable.Range(0, 10).Select(i => Person($"p{i}", i % 2 == 0 ? "c1" : "c2")).ToList();
+
+        var digests = composer.Compose(people, ["c1", "c2"], Week, GeneratedAt, new DigestOptions { CongestionMultiplier = 3 });
+
+        var recommended = digests.SelectMany(d => d.Entries).SelectMany(e => e.Recommendations).Select(r => r.En.OpeningId).ToList();
+        Assert.Equal(3, recommended.Count(id => id == "kz-scarce"));
+        Assert.All(digests.SelectMany(d => d.Entries), e => Assert.Contains(e.Recommendations, r => r.En.OpeningId == "kg-plenty"));
+    }
+
+    [Fact]
+    public void Compose_SameDataTwice_SameDigests()
+    {
+        var (composer, _) = Compose(Enumerable.Range(0, 30).Select(i => Build.Opening($"o-{i:00}", i % 2 == 0 ? "KZ" : "TJ", i % 2 == 0 ? "Almaty" : "Dushanbe", o => o with { Positions = 1 + i % 3, MinYears = i % 5 })).ToArray());
+        var people = Enumerable.Range(0, 40).Select(i => Person($"p{i:00}")).ToList();
+
+        var first = composer.Compose(people, ["c1"], Week, GeneratedAt, new DigestOptions());
+        var second = composer.Compose(people.AsEnumerable().Reverse().ToList(), ["c1"], Week, GeneratedAt, new DigestOptions());
+
+        Assert.Equal(Json(first[0]), Json(second[0]));
+    }
+
+    [Fact]
+    public void CongestionAware_ComparedWithPlainTopK_LowerCongestion()
+    {
+        var openings = Enumerable.Range(0, 20).Select(i => Build.Opening($"o-{i:00}", "KZ", "Almaty", o => o with { Positions = 1, MinYears = i })).ToArray();
+        var (composer, _) = Compose(openings);
+        var people = Enumerable.Range(0, 30).Select(i => Person($"p{i:00}")).ToList();
+        var options = new DigestOptions();
+        var listings = composer.OpenListings(Week);
+        var wishlists = composer.Wishlists(people, listings, Week, options);
+
+        var aware = DigestComposer.Allocate(wishlists, listings, options, congestionAware: true).Metrics;
+        var plain = DigestComposer.Allocate(wishlists, listings, options, congestionAware: false).Metrics;
+
+        Assert.True(aware.MaxPerPosition <= 3);
+        Assert.Equal(30, plain.MaxPerPosition);
+        Assert.True(aware.Gini < plain.Gini);
+        Assert.True(aware.OpeningCoverage > plain.OpeningCoverage);
+    }
+
+    [Fact]
+    public void Html_EncodesEveryValue_AndShowsScoreBars()
+    {
+        var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty", o => o with { Title = "<script>alert(1)</script>" }));
+        var digest = composer.Compose([Person("p1") with { Profile = Build.Welder() with { DisplayName = "A. <b>B</b>" } }], ["c1"], Week, GeneratedAt, new DigestOptions()).Single();
+
+        var html = DigestHtml.Render(digest, "Khujand & Co", "en");
+
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("A. &lt;b&gt;B&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("Khujand &amp; Co", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"bar\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_InRussian_HasRussianHeadingsAndReasons()
+    {
+        var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
+        var digest = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Single();
+
+        var markdown = DigestMarkdown.Render(digest, "Худжанд", "ru");
+
+        Assert.StartsWith("# Еженедельная сводка: Худжанд", markdown, StringComparison.Ordinal);
+        Assert.Contains("Та же профессия", markdown, StringComparison.Ordinal);
+        Assert.Contains("█", markdown, StringComparison.Ordinal);
+    }
+
+    private static string Json(Digest digest) => System.Text.Json.JsonSerializer.Serialize(digest, ReintegrationJsonContext.Default.Digest);
+}
