@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reintegration.Digests;
+using Reintegration.Functions.Digests;
 using Reintegration.Functions.Http;
 using Reintegration.Functions.Matches;
 using Reintegration.Matching;
@@ -33,6 +35,12 @@ public static class AppServiceCollectionExtensions
         services.AddSingleton<Authenticator>();
         services.AddSingleton<Api>();
         services.AddSingleton<Matchmaker>();
+
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName));
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName));
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<DigestRunner>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Reintegration.Digests;
 using Reintegration.Functions;
 using Reintegration.Functions.Standalone;
 
@@ -20,6 +21,12 @@ else
         (services, configuration) => services.AddReintegrationApp(configuration),
         builder =>
         {
+            // Under the Functions host, %Reintegration:DigestSchedule% must be an app setting; here it has a default.
+            if (string.IsNullOrEmpty(builder.Configuration[DigestOptions.ScheduleSetting]))
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [DigestOptions.ScheduleSetting] = DigestOptions.DefaultSchedule });
+            }
+
             if (AdminKey.GenerateIfUnset(builder.Configuration) is { } generated)
             {
                 // Printed, not logged: it is a secret for the person at this terminal, not for log files.

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Reintegration.Domain;
 using Reintegration.Functions.Centres;
+using Reintegration.Functions.Digests;
 using Reintegration.Functions.Health;
 using Reintegration.Functions.Matches;
 using Reintegration.Functions.Placements;
@@ -27,4 +28,8 @@ namespace Reintegration.Functions.Http;
 [JsonSerializable(typeof(PlacementRequest))]
 [JsonSerializable(typeof(PlacementView))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(DigestView))]
+[JsonSerializable(typeof(DigestRunReport))]
+[JsonSerializable(typeof(StoredProfileFields))]
+[JsonSerializable(typeof(StoredOpeningFields))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -54,3 +54,12 @@ public static class Resources
         }
     }
 }
+
+/// <summary>
+/// The fields <see cref="Resources.Profile"/> puts before the document, as a type for the OpenAPI schema
+/// (the values are written as typed JSON values, so that dates keep their '+'); a test checks the schema against a served profile.
+/// </summary>
+public sealed record StoredProfileFields(string Id, DateTimeOffset UpdatedAt);
+
+/// <summary>The fields <see cref="Resources.Opening"/> puts before the document, as a type for the OpenAPI schema; a test checks it against a served opening.</summary>
+public sealed record StoredOpeningFields(string Id, string PublisherId, int PositionsFilled, bool Closed, DateTimeOffset UpdatedAt);

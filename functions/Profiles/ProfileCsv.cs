@@ -13,7 +13,7 @@ namespace Reintegration.Functions.Profiles;
 /// </summary>
 public static class ProfileCsv
 {
-    /// <summary>The columns, in their documented order; externalRef and displayName are required, the rest may be left out.</summary>
+    /// <summary>The columns, in their documented order; those of <see cref="RequiredColumns"/> must be in the header, the others may be left out.</summary>
     public static readonly string[] Columns =
     [
         "externalRef", "displayName", "citizenship", "status", "fledCountries", "voluntaryRepatriation",
@@ -21,7 +21,8 @@ public static class ProfileCsv
         "availableFrom", "relocationWilling", "relocationCountries", "minWageAmount", "minWageCurrency", "consent", "consentGivenOn",
     ];
 
-    private static readonly string[] RequiredColumns = ["externalRef", "displayName", "citizenship", "status", "homeCountry", "homeCity", "occupations", "consent", "consentGivenOn"];
+    /// <summary>The columns a header must have.</summary>
+    public static readonly string[] RequiredColumns = ["externalRef", "displayName", "citizenship", "status", "homeCountry", "homeCity", "occupations", "consent", "consentGivenOn"];
 
     /// <summary>A row read from the file: its line number, and the profile or the errors that kept it from being one.</summary>
     public sealed record Row(int Line, Profile? Profile, ValidationErrors Errors);

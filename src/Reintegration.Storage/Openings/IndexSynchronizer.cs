@@ -19,6 +19,9 @@ public sealed class IndexSyncOptions
 
     /// <summary>A full reload, the safety net for a change whose log row was lost (a writer that died between its two writes).</summary>
     public TimeSpan FullReloadInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Change log rows older than this are deleted at each full reload.</summary>
+    public TimeSpan ChangeLogRetention { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>
@@ -57,6 +60,7 @@ public sealed partial class IndexSynchronizer(
                 {
                     watermark = await LoadAsync(stoppingToken);
                     reloadAt = time.GetUtcNow() + settings.FullReloadInterval;
+                    await changes.PruneAsync(time.GetUtcNow() - settings.ChangeLogRetention, stoppingToken);
                 }
 
                 watermark = await RefreshAsync(watermark, stoppingToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using Reintegration.Storage.Infrastructure;
 
@@ -37,6 +38,34 @@ public sealed class OpeningChangeLog(Tables tables, StorageCalls calls, TimeProv
         }
 
         return changes;
+    }
+
+    /// <summary>Deletes the rows written before <paramref name="before"/>: every instance has long read them.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {Bucket(before)}");
+        var old = new List<TableEntity>();
+        await foreach (var row in TableQueries.AllAsync(calls, tables.OpeningChanges, filter, ["PartitionKey", "RowKey"], cancellationToken))
+        {
+            old.Add(row);
+        }
+
+        foreach (var partition in old.GroupBy(r => r.PartitionKey))
+        {
+            foreach (var batch in Batches.Chunk(partition, r => r))
+            {
+                try
+                {
+                    await calls.RunAsync(async token => { await tables.OpeningChanges.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), token); }, cancellationToken);
+                }
+                catch (TableTransactionFailedException e) when (e.Status == 404)
+                {
+                    // Another instance pruned some of these first.
+                }
+            }
+        }
+
+        return old.Count;
     }
 
     private static string Bucket(DateTimeOffset instant) => instant.UtcDateTime.ToString(BucketFormat, CultureInfo.InvariantCulture);

@@ -45,6 +45,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Reintegration:AdminKey"] = AdminKey,
             ["Reintegration:Index:RefreshInterval"] = "00:00:01",
             [TestTimerFunction.ScheduleSetting] = TestTimerFunction.RareSchedule,
+            ["Reintegration:DigestSchedule"] = TestTimerFunction.RareSchedule,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -37,6 +37,21 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
+    public async Task ChangeLog_Prune_DeletesOnlyRowsOlderThanTheCutOff()
+    {
+        await using var storage = await TestStorage.StartAsync((await SharedAzurite.GetAsync()).ConnectionString, runBackgroundServices: false);
+        var log = storage.Get<OpeningChangeLog>();
+        await storage.Get<Tables>().EnsureCreatedAsync(default);
+        var now = TimeProvider.System.GetUtcNow();
+        await log.RecordAsync(Enumerable.Range(0, 130).Select(i => $"KZ-{i:D32}"), default);
+
+        Assert.Equal(0, await log.PruneAsync(now.AddHours(-1), default));
+        Assert.Equal(130, (await log.ReadAsync(now.AddMinutes(-1), now.AddMinutes(1), default)).Count);
+        Assert.Equal(130, await log.PruneAsync(now.AddMinutes(2), default));
+        Assert.Empty(await log.ReadAsync(now.AddMinutes(-1), now.AddMinutes(1), default));
+    }
+
+    [Fact]
     public async Task InstanceStartingLater_LoadsEveryOpenOpening()
     {
         var azurite = await SharedAzurite.GetAsync();

@@ -1,0 +1,17 @@
+using Reintegration.Digests;
+using Reintegration.Functions.Matches;
+
+namespace Reintegration.Functions.Digests;
+
+/// <summary>A digest as the API (and the webhook) shows it, in one language; no display names.</summary>
+public sealed record DigestView(string CentreId, string Week, DateTimeOffset GeneratedAt, IReadOnlyList<DigestEntryView> Entries)
+{
+    public static DigestView Of(Digest digest, string language) => new(
+        digest.CentreId, digest.Week, digest.GeneratedAt,
+        digest.Entries.Select(e => new DigestEntryView(e.ProfileId, e.ExternalRef, e.Recommendations.Select(r => MatchView.Of(r.In(language))).ToList())).ToList());
+}
+
+public sealed record DigestEntryView(string ProfileId, string ExternalRef, IReadOnlyList<MatchView> Matches);
+
+/// <summary>What a run did.</summary>
+public sealed record DigestRunReport(string Week, DateTimeOffset GeneratedAt, int Centres, int Computed, int People, int Recommendations, int Delivered, int DeliveryFailures);

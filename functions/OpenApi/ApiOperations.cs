@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+using Microsoft.OpenApi;
+using Reintegration.Domain;
+using Reintegration.Functions.Centres;
+using Reintegration.Functions.Digests;
+using Reintegration.Functions.Health;
+using Reintegration.Functions.Http;
+using Reintegration.Functions.Matches;
+using Reintegration.Functions.Placements;
+using Reintegration.Functions.Profiles;
+
+namespace Reintegration.Functions.OpenApi;
+
+/// <summary>
+/// The one table of what the HTTP functions' attributes do not say, keyed by function name. Routes,
+/// methods and path parameters come from the functions themselves (<see cref="Standalone.FunctionCatalog"/>),
+/// the tag from the function's feature folder, schemas from the types' JSON contracts. Every operation
+/// also gets, without listing them here: 400/413/415 when it has a request body, 400 when it has query
+/// parameters, 401 (and 403 unless any key will do) when it needs a key, 503 when it needs a key or
+/// storage, and 500. A test fails when an HTTP function has no entry or an entry names no function.
+/// </summary>
+public static class ApiOperations
+{
+    /// <summary>The JSON contracts schemas are read from, in order: a body type must be in one of them.</summary>
+    public static readonly IReadOnlyList<JsonSerializerContext> Contracts = [ApiJsonContext.Default, ReintegrationJsonContext.Default];
+
+    private static readonly Roles? Anonymous = null;
+    private static readonly int MaxItems = new ApiOptions().MaxItems;
+    private static readonly ApiBody StoredProfile = ApiBody.Json(ApiSchema.Resource<StoredProfileFields, Profile>("StoredProfile"));
+    private static readonly ApiBody StoredOpening = ApiBody.Json(ApiSchema.Resource<StoredOpeningFields, Opening>("StoredOpening"));
+    private static readonly ApiBody ProfilePage = ApiBody.Json(ApiSchema.Page<ItemPage>("ProfilePage", StoredProfile.Content[0].Schema));
+    private static readonly ApiBody OpeningPage = ApiBody.Json(ApiSchema.Page<ItemPage>("OpeningPage", StoredOpening.Content[0].Schema));
+    private static readonly ApiParameter[] MatchQuery = [ApiParameters.Top, ApiParameters.Country, ApiParameters.Explain, ApiParameters.AcceptLanguage];
+    private static readonly ApiBody Digest = ApiBody.Json<DigestView>().AlsoAsText("text/html", "text/markdown");
+    private static readonly ApiParameter[] DigestQuery =
+    [
+        ApiParameter.Query("format", "json (the default), html or md; or ask with the Accept header.", new() { Type = JsonSchemaType.String, Enum = ["json", "html", "md"] }),
+        ApiParameter.Query("lang", "en or ru; or ask with Accept-Language. The centre's language by default.", new() { Type = JsonSchemaType.String, Enum = ["en", "ru"] }),
+        ApiParameters.AcceptLanguage,
+    ];
+
+    public static readonly IReadOnlyDictionary<string, ApiOperation> ByFunction = new Dictionary<string, ApiOperation>(StringComparer.Ordinal)
+    {
+        ["Health"] = new("Liveness, and whether Table Storage answers.", Anonymous) { Response = ApiBody.Json<HealthReport>(), Errors = [503] },
+        ["OpenApi"] = new("This OpenAPI document.", Anonymous) { Response = ApiBody.Json(ApiSchema.AnyObject) },
+
+        ["CreateCentre"] = new("Registers a centre; the answer holds its API key, shown this once only.", Roles.Admin) { Request = ApiBody.Json<CentreRequest>(), Status = 201, Response = ApiBody.Json<CentreCreated>() },
+        ["GetMyCentre"] = new("The calling centre, without its key.", Roles.Centre) { Response = ApiBody.Json<CentreView>() },
+
+        ["UpsertProfiles"] = new("Upserts one profile or an array, by externalRef within the centre; one invalid item rejects them all.", Roles.Centre) { Request = ApiBody.OneOrMany<Profile>(MaxItems), Response = ApiBody.Json<UpsertResponse>() },
+        ["ImportProfiles"] = new("Upserts the valid rows of a CSV file and reports the others by line.", Roles.Centre) { Request = ApiBody.Text("text/csv", ProfileCsvDescription), Response = ApiBody.Json<ImportResponse>() },
+        ["GetProfile"] = new("One of the centre's profiles; the ETag header is its version.", Roles.Centre) { Response = StoredProfile, Errors = [404] },
+        ["ReplaceProfile"] = new("Replaces a profile; its externalRef cannot change.", Roles.Centre) { Parameters = [ApiParameters.IfMatch], Request = ApiBody.Json<Profile>(), Response = StoredProfile, Errors = [404, 412] },
+        ["EraseProfile"] = new("Erases a profile and everything derived from it: placements, digest entries.", Roles.Centre) { Status = 204, Errors = [404] },
+        ["ListProfiles"] = new("The centre's profiles, a page at a time.", Roles.Centre) { Parameters = [ApiParameters.PageSize, ApiParameters.ContinuationToken], Response = ProfilePage },
+
+        ["UpsertOpenings"] = new("Upserts one opening or an array, by externalRef per publisher; one invalid item rejects them all.", Roles.Any) { Request = ApiBody.OneOrMany<Opening>(MaxItems), Response = ApiBody.Json<UpsertResponse>() },
+        ["GetOpening"] = new("One opening.", Roles.Any) { Response = StoredOpening, Errors = [404] },
+        ["ListOpenings"] = new("Openings, a page at a time, optionally of one state and occupation.", Roles.Any) { Parameters = [ApiParameters.Country, ApiParameters.Isco, ApiParameters.PageSize, ApiParameters.ContinuationToken], Response = OpeningPage },
+        ["CloseOpening"] = new("Closes an opening; only its publisher or the admin may.", Roles.Any) { Status = 204, Errors = [403, 404] },
+
+        ["MatchProfile"] = new("The openings a stored profile may take, ranked and explained.", Roles.Centre) { Parameters = MatchQuery, Response = ApiBody.Json<MatchResponse>(), Errors = [404] },
+        ["MatchAdHoc"] = new("The openings the profile sent may take, ranked and explained; nothing is stored.", Roles.Centre) { Parameters = MatchQuery, Request = ApiBody.Json<Profile>(), Response = ApiBody.Json<MatchResponse>() },
+
+        ["RecordPlacement"] = new("Records what came of an opening for a person; a hire takes one of its positions.", Roles.Centre) { Request = ApiBody.Json<PlacementRequest>(), Status = 201, Response = ApiBody.Json<PlacementView>(), Errors = [404, 409] },
+
+        ["GetDigest"] = new("The centre's digest of an ISO week (2026-W48), as JSON, HTML or Markdown, in the centre's language or the one asked for.", Roles.Centre) { Parameters = DigestQuery, Response = Digest, Errors = [404] },
+        ["GetLatestDigest"] = new("The centre's newest digest, as JSON, HTML or Markdown.", Roles.Centre) { Parameters = DigestQuery, Response = Digest, Errors = [404] },
+        ["RunDigest"] = new("Computes the digests of an ISO week for every centre now, and delivers them; running a week again changes nothing.", Roles.Admin) { Response = ApiBody.Json<DigestRunReport>() },
+    };
+
+    private static string ProfileCsvDescription =>
+        $"RFC 4180, UTF-8, with a header row. Columns: {string.Join(", ", ProfileCsv.Columns)}; of these, {string.Join(", ", ProfileCsv.RequiredColumns)} are required. "
+        + "Lists inside a cell are separated by ';' and their parts by ':' (bans country:from:until, occupations isco:years, languages code:level).";
+}
