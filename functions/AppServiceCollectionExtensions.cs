@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Reintegration.Digests;
 using Reintegration.Functions.Digests;
 using Reintegration.Functions.Http;
@@ -32,6 +33,10 @@ public static class AppServiceCollectionExtensions
         services.AddReintegrationStorage(configuration);
 
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
+        // Problem documents are written with ASP.NET Core's JSON options: the same encoder as the API's own answers.
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => json.SerializerOptions.Encoder = ApiJsonContext.Encoder);
+        // Polly reports every storage call at Information: only its warnings and errors are worth a log line.
+        services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
         services.AddSingleton<Authenticator>();
         services.AddSingleton<Api>();
         services.AddSingleton<Matchmaker>();

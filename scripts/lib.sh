@@ -22,7 +22,13 @@ free_port() {
 # Starts Azurite's Table service on port $1 and waits until it answers; sets AZURITE_PID.
 start_azurite() {
   local port="$1" log="${TMPDIR:-/tmp}/reintegration-azurite-$1.log"
-  node "$ROOT/scripts/azurite-table.js" "$port" >"$log" 2>&1 &
+  # In a session of its own: node catches SIGINT even when started in the background, so Ctrl+C at the
+  # terminal would stop Azurite while the app using it is still shutting down. stop_azurite stops it.
+  if command -v setsid >/dev/null; then
+    setsid node "$ROOT/scripts/azurite-table.js" "$port" >"$log" 2>&1 &
+  else
+    node "$ROOT/scripts/azurite-table.js" "$port" >"$log" 2>&1 &
+  fi
   AZURITE_PID=$!
   for _ in $(seq 1 100); do
     if port_open "$port"; then
@@ -54,4 +60,9 @@ azurite_connection_string() {
   else
     echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;"
   fi
+}
+
+# Returns 0 when GET $1 answers 200 within 2 s.
+http_ok() {
+  node -e 'const r=require("http").get(process.argv[1],{timeout:2000},s=>{s.resume();process.exit(s.statusCode===200?0:1)});r.on("timeout",()=>r.destroy());r.on("error",()=>process.exit(1))' "$1"
 }

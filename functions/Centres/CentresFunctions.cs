@@ -14,7 +14,7 @@ public sealed class CentresFunctions(Api api, CentreStore centres, CentreValidat
     public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "centres")] HttpRequest request) =>
         api.HandleAsync(request, Roles.Admin, async (_, cancellationToken) =>
         {
-            var body = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.CentreRequest, options.Value.MaxBodyBytes, cancellationToken);
+            var body = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.CentreRequest, options.Value.MaxBodyBytes, cancellationToken);
             var errors = validator.Validate(body.Name, body.Country, body.Region, body.WebhookUrl, body.Language);
             if (!errors.IsEmpty)
             {
@@ -23,11 +23,11 @@ public sealed class CentresFunctions(Api api, CentreStore centres, CentreValidat
 
             var (centre, apiKey) = await centres.CreateAsync(body.Name.Trim(), body.Country, body.Region, body.WebhookUrl, body.Language, cancellationToken);
             var created = new CentreCreated(centre.Id, centre.Name, centre.Country, centre.Region, centre.WebhookUrl, centre.Language, centre.CreatedAt, apiKey);
-            return TypedResults.Json(created, ApiJsonContext.Default.CentreCreated, statusCode: StatusCodes.Status201Created);
+            return TypedResults.Json(created, ApiJsonContext.Web.CentreCreated, statusCode: StatusCodes.Status201Created);
         });
 
     [Function("GetMyCentre")]
     public Task<IResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "centres/me")] HttpRequest request) =>
         api.HandleAsync(request, Roles.Centre, (caller, _) =>
-            Task.FromResult<IResult>(TypedResults.Json(CentreView.Of(caller.Centre!), ApiJsonContext.Default.CentreView)));
+            Task.FromResult<IResult>(TypedResults.Json(CentreView.Of(caller.Centre!), ApiJsonContext.Web.CentreView)));
 }

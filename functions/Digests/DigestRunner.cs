@@ -97,7 +97,7 @@ public sealed partial class DigestRunner(
                     continue;
                 }
 
-                var json = JsonSerializer.Serialize(DigestView.Of(digest, centre.Language), ApiJsonContext.Default.DigestView);
+                var json = JsonSerializer.Serialize(DigestView.Of(digest, centre.Language), ApiJsonContext.Web.DigestView);
                 var (ok, attempts) = await webhooks.SendAsync(centre.WebhookUrl!, json, $"{centre.Id}:{due}", cancellationToken);
                 if (ok)
                 {

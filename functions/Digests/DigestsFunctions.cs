@@ -39,7 +39,7 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
     public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "digests/{week}/run")] HttpRequest request, string week) =>
         api.HandleAsync(request, Roles.Admin, async (_, cancellationToken) =>
             IsoWeek.TryParse(week, out var isoWeek)
-                ? TypedResults.Json(await runner.RunAsync(isoWeek, cancellationToken), ApiJsonContext.Default.DigestRunReport)
+                ? TypedResults.Json(await runner.RunAsync(isoWeek, cancellationToken), ApiJsonContext.Web.DigestRunReport)
                 : Problems.Invalid("week", "Must be an ISO week that exists, written like 2026-W48."));
 
     private static IResult Render(HttpRequest request, Centre centre, Digest digest)
@@ -50,7 +50,7 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
         {
             "html" => TypedResults.Content(DigestHtml.Render(digest, centre.Name, language), "text/html; charset=utf-8"),
             "md" => TypedResults.Content(DigestMarkdown.Render(digest, centre.Name, language), "text/markdown; charset=utf-8"),
-            "json" => TypedResults.Json(DigestView.Of(digest, language), ApiJsonContext.Default.DigestView),
+            "json" => TypedResults.Json(DigestView.Of(digest, language), ApiJsonContext.Web.DigestView),
             _ => Problems.Invalid("format", "Must be json, html or md."),
         };
     }

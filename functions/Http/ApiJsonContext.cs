@@ -1,5 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Reintegration.Domain;
 using Reintegration.Functions.Centres;
 using Reintegration.Functions.Digests;
@@ -32,4 +35,18 @@ namespace Reintegration.Functions.Http;
 [JsonSerializable(typeof(DigestRunReport))]
 [JsonSerializable(typeof(StoredProfileFields))]
 [JsonSerializable(typeof(StoredOpeningFields))]
-public sealed partial class ApiJsonContext : JsonSerializerContext;
+public sealed partial class ApiJsonContext : JsonSerializerContext
+{
+    /// <summary>Escapes what matters for safety, not the scripts of the region.</summary>
+    public static JavaScriptEncoder Encoder { get; } = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>
+    /// The contracts as the API writes them: like <see cref="JsonSerializerContext"/>'s default, but
+    /// Cyrillic and Arabic script stay as they are instead of \uXXXX escapes (HTML-sensitive
+    /// characters are still escaped).
+    /// </summary>
+    public static ApiJsonContext Web => _web ??= new(new JsonSerializerOptions(Default.Options) { Encoder = Encoder });
+
+    // Built on first use: static initialisers across the generated partial files run in no set order.
+    private static ApiJsonContext? _web;
+}

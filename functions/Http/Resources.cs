@@ -22,7 +22,7 @@ public static class Resources
     }
 
     public static IResult Json(JsonObject resource, string? etag = null, int status = StatusCodes.Status200OK) =>
-        new EtagResult(TypedResults.Json(resource, ApiJsonContext.Default.JsonObject, statusCode: status), etag);
+        new EtagResult(TypedResults.Json(resource, ApiJsonContext.Web.JsonObject, statusCode: status), etag);
 
     private static JsonObject Prepend(JsonObject document, params (string Name, JsonNode? Value)[] first)
     {

@@ -27,7 +27,7 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, ProfileStor
             }
 
             var response = await matchmaker.MatchAsync(stored.Id, stored.Profile, query, cancellationToken);
-            return TypedResults.Json(response, ApiJsonContext.Default.MatchResponse);
+            return TypedResults.Json(response, ApiJsonContext.Web.MatchResponse);
         });
 
     [Function("MatchAdHoc")]
@@ -47,7 +47,7 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, ProfileStor
             }
 
             var response = await matchmaker.MatchAsync(null, profile, query, cancellationToken);
-            return TypedResults.Json(response, ApiJsonContext.Default.MatchResponse);
+            return TypedResults.Json(response, ApiJsonContext.Web.MatchResponse);
         });
 
     private bool TryReadQuery(HttpRequest request, Caller caller, out MatchQuery query, out IResult problem)

@@ -26,7 +26,7 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningVal
             }
 
             var outcomes = await openings.UpsertAsync(caller.PublisherId, items, cancellationToken);
-            return TypedResults.Json(new UpsertResponse(outcomes), ApiJsonContext.Default.UpsertResponse);
+            return TypedResults.Json(new UpsertResponse(outcomes), ApiJsonContext.Web.UpsertResponse);
         });
 
     [Function("GetOpening")]
@@ -49,7 +49,7 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningVal
             }
 
             var page = await openings.ListAsync(country, isco, pageSize, token, cancellationToken);
-            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Opening).ToList(), page.ContinuationToken), ApiJsonContext.Default.ItemPage);
+            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Opening).ToList(), page.ContinuationToken), ApiJsonContext.Web.ItemPage);
         });
 
     [Function("CloseOpening")]

@@ -17,7 +17,7 @@ public sealed class PlacementsFunctions(Api api, PlacementStore placements, Prof
     public Task<IResult> Record([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "placements")] HttpRequest request) =>
         api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
         {
-            var body = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Default.PlacementRequest, options.Value.MaxBodyBytes, cancellationToken);
+            var body = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.PlacementRequest, options.Value.MaxBodyBytes, cancellationToken);
             var errors = new ValidationErrors();
             if (body.ProfileId.Length == 0)
             {
@@ -62,6 +62,6 @@ public sealed class PlacementsFunctions(Api api, PlacementStore placements, Prof
             }
 
             var placement = await placements.RecordAsync(centreId, body.ProfileId, body.OpeningId, body.Outcome!.Value, cancellationToken);
-            return TypedResults.Json(PlacementView.Of(placement), ApiJsonContext.Default.PlacementView, statusCode: StatusCodes.Status201Created);
+            return TypedResults.Json(PlacementView.Of(placement), ApiJsonContext.Web.PlacementView, statusCode: StatusCodes.Status201Created);
         });
 }

@@ -54,6 +54,6 @@ public sealed class ImportFunction(Api api, ProfileStore profiles, ProfileValida
             }
 
             var outcomes = accepted.Count == 0 ? [] : await profiles.UpsertAsync(caller.Centre!.Id, accepted.Select(r => r.Profile!).ToList(), cancellationToken);
-            return TypedResults.Json(new ImportResponse(outcomes.Count(o => o.Created), outcomes.Count(o => !o.Created), rejected), ApiJsonContext.Default.ImportResponse);
+            return TypedResults.Json(new ImportResponse(outcomes.Count(o => o.Created), outcomes.Count(o => !o.Created), rejected), ApiJsonContext.Web.ImportResponse);
         });
 }

@@ -25,7 +25,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
             }
 
             var outcomes = await profiles.UpsertAsync(caller.Centre!.Id, items, cancellationToken);
-            return TypedResults.Json(new UpsertResponse(outcomes), ApiJsonContext.Default.UpsertResponse);
+            return TypedResults.Json(new UpsertResponse(outcomes), ApiJsonContext.Web.UpsertResponse);
         });
 
     [Function("GetProfile")]
@@ -81,7 +81,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
             }
 
             var page = await profiles.ListAsync(caller.Centre!.Id, pageSize, token, cancellationToken);
-            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Profile).ToList(), page.ContinuationToken), ApiJsonContext.Default.ItemPage);
+            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Profile).ToList(), page.ContinuationToken), ApiJsonContext.Web.ItemPage);
         });
 
     /// <summary>Every item's errors, prefixed "[i]." in an array, and a second copy of one reference flagged.</summary>

@@ -127,10 +127,12 @@ public sealed class OpeningAndMatchApiTests : IAsyncLifetime
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/matches") { Content = new StringContent(TestData.ProfileJson, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.AcceptLanguage.ParseAdd("ru-RU, en;q=0.5");
 
-        var result = await HttpAssert.OkAsync(await _centre.SendAsync(request));
+        var response = await _centre.SendAsync(request);
+        var result = await HttpAssert.OkAsync(response);
 
         var reasons = result.GetProperty("matches")[0].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
         Assert.Contains(reasons, r => r.StartsWith("Та же профессия", StringComparison.Ordinal));
+        Assert.Contains("Та же профессия", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

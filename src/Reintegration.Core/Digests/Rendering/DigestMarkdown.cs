@@ -43,7 +43,11 @@ public static class DigestMarkdown
         return new string('█', filled) + new string('░', 10 - filled);
     }
 
-    /// <summary>Characters that would turn a value into Markdown syntax are escaped; line breaks become spaces.</summary>
+    /// <summary>
+    /// Characters that would turn an inline value into Markdown syntax (emphasis, code, links, HTML,
+    /// tables) are escaped; line breaks become spaces. Values never start a line, so '.', '-' and '#'
+    /// cannot start a list or a heading and stay as they are.
+    /// </summary>
     internal static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length);
@@ -55,7 +59,7 @@ public static class DigestMarkdown
             }
             else
             {
-                if ("\\`*_{}[]()<>#+-.!|~".Contains(c))
+                if ("\\`*_[]<>|~".Contains(c))
                 {
                     escaped.Append('\\');
                 }
