@@ -1,10 +1,12 @@
 using Reintegration.Benchmarks.Harness;
+using Reintegration.Benchmarks.Import;
 using Reintegration.Benchmarks.Match;
 
 // One mode per benchmark, chosen by the first argument; a new mode is a class with a BenchmarkMode and one line here.
 BenchmarkMode[] modes =
 [
     MatchBenchmark.Mode,
+    ImportBenchmark.Mode,
 ];
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")

@@ -22,8 +22,8 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         await tables.EnsureCreatedAsync(cancellationToken);
         var now = time.GetUtcNow();
         // Within one request the last copy of a reference wins, as if the items were sent one by one.
-        var entities = profiles.Select((p, i) => (Index: i, Entity: ToEntity(centreId, p, now)))
-            .GroupBy(x => x.Entity.RowKey).Select(g => g.Last()).ToList();
+        var all = profiles.Select((p, i) => (Index: i, Entity: ToEntity(centreId, p, now))).ToList();
+        var entities = all.GroupBy(x => x.Entity.RowKey).Select(g => g.Last()).ToList();
         var created = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in Batches.Chunk(entities, x => x.Entity))
         {
@@ -31,11 +31,7 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         }
 
         var written = entities.ToDictionary(x => x.Entity.RowKey, x => x.Index, StringComparer.Ordinal);
-        return profiles.Select((p, i) =>
-        {
-            var id = IdFor(centreId, p.ExternalRef);
-            return new UpsertOutcome(i, id, p.ExternalRef, created.Contains(id) && written[id] == i);
-        }).ToList();
+        return all.Select(x => new UpsertOutcome(x.Index, x.Entity.RowKey, profiles[x.Index].ExternalRef, created.Contains(x.Entity.RowKey) && written[x.Entity.RowKey] == x.Index)).ToList();
     }
 
     /// <summary>Writes one transaction's worth; returns the ids it created.</summary>
