@@ -1,3 +1,4 @@
+using Reintegration.Benchmarks.Digest;
 using Reintegration.Benchmarks.Harness;
 using Reintegration.Benchmarks.Import;
 using Reintegration.Benchmarks.Match;
@@ -7,6 +8,7 @@ BenchmarkMode[] modes =
 [
     MatchBenchmark.Mode,
     ImportBenchmark.Mode,
+    DigestBenchmark.Mode,
 ];
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
