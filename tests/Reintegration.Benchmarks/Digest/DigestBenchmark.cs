@@ -41,7 +41,7 @@ internal static class DigestBenchmark
         index.Apply(listings);
         memory.Sample();
         var composer = new DigestComposer(engine, index);
-        var options = new DigestOptions { CongestionMultiplier = settings.Multiplier, TopPerProfile = settings.Top };
+        var options = new DigestOptions { CongestionMultiplier = settings.Multiplier, TopPerProfile = settings.Top, CandidatesPerProfile = settings.Candidates };
         var week = IsoWeek.Of(DigestSettings.Today);
 
         var start = Stopwatch.GetTimestamp();
