@@ -9,6 +9,7 @@ using Reintegration.Functions.Digests;
 using Reintegration.Functions.Health;
 using Reintegration.Functions.Matches;
 using Reintegration.Functions.Placements;
+using Reintegration.Matching;
 using Reintegration.Functions.Profiles;
 
 namespace Reintegration.Functions.Http;
@@ -19,7 +20,7 @@ namespace Reintegration.Functions.Http;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
     NumberHandling = JsonNumberHandling.Strict,
-    Converters = [typeof(CamelCaseEnumConverter<PersonStatus>), typeof(CamelCaseEnumConverter<Pathway>), typeof(CamelCaseEnumConverter<PlacementOutcome>)])]
+    Converters = [typeof(CamelCaseEnumConverter<PersonStatus>), typeof(CamelCaseEnumConverter<Pathway>), typeof(CamelCaseEnumConverter<PlacementOutcome>), typeof(CamelCaseEnumConverter<ExclusionReason>)])]
 [JsonSerializable(typeof(CentreRequest))]
 [JsonSerializable(typeof(CentreView))]
 [JsonSerializable(typeof(CentreCreated))]
@@ -28,6 +29,7 @@ namespace Reintegration.Functions.Http;
 [JsonSerializable(typeof(ItemPage))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(MatchResponse))]
+[JsonSerializable(typeof(VerdictView))]
 [JsonSerializable(typeof(PlacementRequest))]
 [JsonSerializable(typeof(PlacementView))]
 [JsonSerializable(typeof(HealthReport))]

@@ -21,3 +21,6 @@ public sealed record MatchView(
 
     private static double Round(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero);
 }
+
+/// <summary>Whether one person would be offered one opening, and why (or why not).</summary>
+public sealed record VerdictView(string ProfileId, string OpeningId, bool Offered, ExclusionReason? ExcludedBy, string Explanation, MatchView? Match);

@@ -4,14 +4,33 @@ using Microsoft.Extensions.Options;
 using Reintegration.Functions.Http;
 using Reintegration.Matching;
 using Reintegration.Reference;
+using Reintegration.Storage.Openings;
 using Reintegration.Storage.Profiles;
 using Reintegration.Validation;
 
 namespace Reintegration.Functions.Matches;
 
 /// <summary>The openings a person may take, ranked and explained: for a stored profile, or one sent with the request.</summary>
-public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, ProfileStore profiles, ProfileValidator validator, ReferenceData reference, IOptions<ApiOptions> options)
+public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, ProfileStore profiles, OpeningStore openings, ProfileValidator validator, ReferenceData reference, IOptions<ApiOptions> options)
 {
+    [Function("JudgeOpening")]
+    public Task<IResult> Judge([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles/{id}/matches/{openingId}")] HttpRequest request, string id, string openingId) =>
+        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        {
+            if (await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is not { } stored)
+            {
+                return Problems.NotFound("No profile of this centre has that id.");
+            }
+
+            if (await openings.GetAsync(openingId, cancellationToken) is not { } opening)
+            {
+                return Problems.NotFound("No opening has that id.");
+            }
+
+            var query = new MatchQuery { Today = matchmaker.Today(), Language = new QueryParameters(request).Language(caller.Centre.Language) };
+            return TypedResults.Json(matchmaker.Judge(stored.Id, stored.Profile, opening, query), ApiJsonContext.Web.VerdictView);
+        });
+
     [Function("MatchProfile")]
     public Task<IResult> ForStored([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles/{id}/matches")] HttpRequest request, string id) =>
         api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>

@@ -9,8 +9,21 @@ using Reintegration.Storage.Openings;
 namespace Reintegration.Functions.Matches;
 
 /// <summary>Matches a profile against the opening index, once the index holds every open opening.</summary>
-public sealed class Matchmaker(OpeningIndex index, IndexSynchronizer synchronizer, TimeProvider time, IOptions<ApiOptions> options)
+public sealed class Matchmaker(MatchingEngine engine, OpeningIndex index, IndexSynchronizer synchronizer, TimeProvider time, IOptions<ApiOptions> options)
 {
+    /// <summary>Judges one stored opening for one person, as the index would, and says why.</summary>
+    public VerdictView Judge(string profileId, Profile profile, StoredOpening opening, MatchQuery query)
+    {
+        if (opening.Closed)
+        {
+            var closed = query.Language == "ru" ? "Вакансия закрыта опубликовавшим её." : "The opening was closed by its publisher.";
+            return new VerdictView(profileId, opening.Id, false, ExclusionReason.Closed, closed, null);
+        }
+
+        var verdict = engine.Judge(profile, opening.ToListing(), query);
+        return new VerdictView(profileId, opening.Id, verdict.Offered, verdict.ExcludedBy, verdict.Explanation, verdict.Match is { } match ? MatchView.Of(match) : null);
+    }
+
     public async Task<MatchResponse> MatchAsync(string? profileId, Profile profile, MatchQuery query, CancellationToken cancellationToken)
     {
         if (!synchronizer.IsLoaded)

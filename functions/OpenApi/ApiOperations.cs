@@ -60,6 +60,7 @@ public static class ApiOperations
         ["CloseOpening"] = new("Closes an opening; only its publisher or the admin may.", Roles.Any) { Status = 204, Errors = [403, 404] },
 
         ["MatchProfile"] = new("The openings a stored profile may take, ranked and explained.", Roles.Centre) { Parameters = MatchQuery, Response = ApiBody.Json<MatchResponse>(), Errors = [404] },
+        ["JudgeOpening"] = new("Whether a stored profile would be offered one opening, and why or why not (a ban, non-refoulement, relocation, a closed opening, another field).", Roles.Centre) { Parameters = [ApiParameters.AcceptLanguage], Response = ApiBody.Json<VerdictView>(), Errors = [404] },
         ["MatchAdHoc"] = new("The openings the profile sent may take, ranked and explained; nothing is stored.", Roles.Centre) { Parameters = MatchQuery, Request = ApiBody.Json<Profile>(), Response = ApiBody.Json<MatchResponse>() },
 
         ["RecordPlacement"] = new("Records what came of an opening for a person; a hire takes one of its positions.", Roles.Centre) { Request = ApiBody.Json<PlacementRequest>(), Status = 201, Response = ApiBody.Json<PlacementView>(), Errors = [404, 409] },

@@ -31,3 +31,12 @@ public sealed record ExclusionCounts(int ReentryBan, int NonRefoulement, int Rel
     [System.Text.Json.Serialization.JsonIgnore]
     public int Total => ReentryBan + NonRefoulement + Relocation + Closed + RefugeesNotAccepted + Licence;
 }
+
+/// <summary>
+/// What the engine makes of one person and one opening: offered (with the match), excluded by a hard
+/// rule, or outside the person's occupational field (neither); with the reason in words.
+/// </summary>
+public sealed record Verdict(ExclusionReason? ExcludedBy, Match? Match, string Explanation)
+{
+    public bool Offered => Match is not null;
+}

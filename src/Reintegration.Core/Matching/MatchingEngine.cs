@@ -78,17 +78,23 @@ public sealed class MatchingEngine
         new(best.ToSortedList().Select(x => ToMatch(seeker, x.Item.Opening, x.Item.Scored, query)).ToList(), excluded);
 
     /// <summary>
-    /// Whether a person may take one opening and, if not, why, in words: what a caseworker asks about a
-    /// particular job. The opening need not be in the person's field.
+    /// Whether a person would be offered one opening and, if not, why, in words: what a caseworker asks
+    /// about a particular job. The opening need not be in the person's field.
     /// </summary>
-    public (ExclusionReason? Reason, string Explanation) Judge(Profile profile, OpeningListing listing, MatchQuery query)
+    public Verdict Judge(Profile profile, OpeningListing listing, MatchQuery query)
     {
         var seeker = Compile(profile);
         var opening = Compile(listing);
         var today = query.Today.DayNumber;
-        return HardRules.FirstBroken(seeker, opening, today) is { } reason
-            ? (reason, _exclusionText.Describe(reason, seeker, opening, today, query.Language))
-            : (null, string.Join(" ", _reasons.For(seeker, opening, Scorer.Score(seeker, opening), today, query.Language)));
+        if (HardRules.FirstBroken(seeker, opening, today) is { } reason)
+        {
+            return new Verdict(reason, null, _exclusionText.Describe(reason, seeker, opening, today, query.Language));
+        }
+
+        var scored = Scorer.Score(seeker, opening);
+        return scored.Components.Occupation == 0
+            ? new Verdict(null, null, _exclusionText.OutsideField(seeker, opening, query.Language))
+            : new Verdict(null, ToMatch(seeker, opening, scored, query), string.Join(" ", _reasons.For(seeker, opening, scored, today, query.Language)));
     }
 
     /// <summary>

@@ -208,17 +208,39 @@ public sealed class HardRuleTests
     [Fact]
     public void Judge_BannedOpening_SaysWhenTheBanEnds()
     {
-        var (reason, explanation) = Build.Engine.Judge(Build.Welder(), Build.Opening("ru-1", "RU", "Moscow"), Build.Query());
+        var verdict = Build.Engine.Judge(Build.Welder(), Build.Opening("ru-1", "RU", "Moscow"), Build.Query());
 
-        Assert.Equal(ExclusionReason.ReentryBan, reason);
-        Assert.Equal("Ban from RU/BY ends 2030-03-01, after this opening starts (2027-01-10).", explanation);
+        Assert.Equal(ExclusionReason.ReentryBan, verdict.ExcludedBy);
+        Assert.False(verdict.Offered);
+        Assert.Equal("Ban from RU/BY ends 2030-03-01, after this opening starts (2027-01-10).", verdict.Explanation);
     }
 
     [Fact]
     public void Judge_BannedOpening_InRussian()
     {
-        var (_, explanation) = Build.Engine.Judge(Build.Welder(), Build.Opening("by-1", "BY", "Minsk"), Build.Query(language: "ru"));
+        var verdict = Build.Engine.Judge(Build.Welder(), Build.Opening("by-1", "BY", "Minsk"), Build.Query(language: "ru"));
 
-        Assert.Equal("Запрет на въезд в RU/BY действует до 2030-03-01, после начала этой работы (2027-01-10).", explanation);
+        Assert.Equal("Запрет на въезд в RU/BY действует до 2030-03-01, после начала этой работы (2027-01-10).", verdict.Explanation);
+    }
+
+    [Fact]
+    public void Judge_OpeningOutsideTheField_IsNotOfferedAndSaysSo()
+    {
+        var verdict = Build.Engine.Judge(Build.Welder(), Build.Opening("kz-cook", "KZ", "Almaty", o => o with { Isco = "5120" }), Build.Query());
+
+        Assert.Null(verdict.ExcludedBy);
+        Assert.False(verdict.Offered);
+        Assert.StartsWith("Not offered: Cooks (5120) is outside the person's occupational fields (Welders and flamecutters (7212)).", verdict.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Judge_EligibleOpening_IsOfferedWithTheSameScoreAsTheMatch()
+    {
+        var opening = Build.Opening("kz-1", "KZ", "Almaty");
+
+        var verdict = Build.Engine.Judge(Build.Welder(), opening, Build.Query());
+
+        Assert.True(verdict.Offered);
+        Assert.Equal(Build.Match(Build.Welder(), Build.Query(), opening).Matches.Single().Score, verdict.Match!.Score);
     }
 }

@@ -91,6 +91,25 @@ public sealed class OpeningAndMatchApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task JudgeOneOpening_SaysWhyABannedPersonIsNotOfferedIt_AndWhyAnotherIs()
+    {
+        var kz = await PublishAsync(_admin, TestData.Opening("J-KZ"));
+        var ru = await PublishAsync(_admin, TestData.Opening("J-RU") with { Location = new Location { Country = "RU", City = "Moscow" } });
+        var profile = await StoreAsync(TestData.Profile("J-P"));
+
+        var barred = await HttpAssert.OkAsync(await _centre.GetAsync($"/api/profiles/{profile}/matches/{ru}"));
+        var offered = await HttpAssert.OkAsync(await _centre.GetAsync($"/api/profiles/{profile}/matches/{kz}"));
+
+        Assert.False(barred.GetProperty("offered").GetBoolean());
+        Assert.Equal("reentryBan", barred.GetProperty("excludedBy").GetString());
+        Assert.StartsWith("Ban from RU/BY ends 2030-03-01", barred.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, barred.GetProperty("match").ValueKind);
+        Assert.True(offered.GetProperty("offered").GetBoolean());
+        Assert.Equal("workPermit", offered.GetProperty("match").GetProperty("pathway").GetString());
+        await HttpAssert.ProblemAsync(await _centre.GetAsync($"/api/profiles/{profile}/matches/KZ-{new string('0', 32)}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Matches_Refugee_NeverOfferedTheirCountryOfOrigin()
     {
         await PublishAsync(_admin, TestData.Opening("AF-1") with { Location = new Location { Country = "AF", City = "Kabul" } });

@@ -11,6 +11,19 @@ internal sealed class ExclusionText(ReferenceData reference)
     public static string BanArea(string issuer, IReadOnlyList<string> area) =>
         string.Join("/", area.OrderBy(c => c == issuer ? 0 : 1).ThenBy(c => c, StringComparer.Ordinal));
 
+    /// <summary>Why an opening no rule excludes is still not offered: it is outside every occupational field of the person.</summary>
+    public string OutsideField(Seeker seeker, CandidateOpening opening, string language)
+    {
+        var theirs = Title(opening.Opening.Isco, language);
+        var yours = string.Join(", ", seeker.Profile.Occupations.Select(o => $"{Title(o.Isco, language)} ({o.Isco})"));
+        return Pick(language,
+            $"Not offered: {theirs} ({opening.Opening.Isco}) is outside the person's occupational fields ({yours}).",
+            $"Не предлагается: «{theirs}» ({opening.Opening.Isco}) вне профессиональной области человека ({yours}).");
+    }
+
+    private string Title(string isco, string language) =>
+        reference.Occupations.Find(isco) is { } o ? Pick(language, o.TitleEn, o.TitleRu) : isco;
+
     public string Describe(ExclusionReason reason, Seeker seeker, CandidateOpening opening, int today, string language)
     {
         var country = reference.Countries.NameOf(opening.Opening.Location.Country, language);
