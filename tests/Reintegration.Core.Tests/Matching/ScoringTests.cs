@@ -124,6 +124,25 @@ public sealed class ScoringTests
         Assert.Contains(match.Reasons, r => r.StartsWith("Abroad, in Kazakhstan: Almaty,", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1, "Опыт: 6 лет, требуется не менее 1 года.")]
+    [InlineData(4, "Опыт: 6 лет, требуется не менее 4 лет.")]
+    [InlineData(21, "Опыт: 6 лет, меньше требуемых 21 года.")]
+    public void Reasons_InRussian_PutYearsAfterAComparisonInTheGenitive(int minYears, string expected)
+    {
+        var match = Build.Match(Build.Welder(), Build.Query(language: "ru"), Build.Opening("kz", "KZ", "Almaty", o => o with { MinYears = minYears })).Matches.Single();
+
+        Assert.Contains(expected, match.Reasons);
+    }
+
+    [Fact]
+    public void Reasons_WageWithoutARange_IsWrittenOnce()
+    {
+        var match = Build.Match(Build.Welder(), Build.Query(), Build.Opening("kz", "KZ", "Almaty", o => o with { MonthlyWage = new WageRange { Min = 300_000, Max = 300_000, Currency = "KZT" } })).Matches.Single();
+
+        Assert.Contains(match.Reasons, r => r.StartsWith("Wage: 300,000 KZT (≈ ", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Reasons_WithoutExplain_AreLeftOut() =>
         Assert.Empty(Build.Engine.FullScan(Build.Welder(), [Build.Opening("kz", "KZ", "Almaty")], Build.Query() with { Explain = false }).Matches.Single().Reasons);

@@ -91,8 +91,8 @@ internal sealed class MatchReasons(ReferenceData reference)
 
         var years = ExperienceScore.RelevantYears(seeker, opening);
         return years >= opening.MinYears
-            ? Pick(language, $"Experience: {Years(years, language)}, at least {Years(opening.MinYears, language)} asked.", $"Опыт: {Years(years, language)}, требуется не менее {Years(opening.MinYears, language)}.")
-            : Pick(language, $"Experience: {Years(years, language)}, short of the {Years(opening.MinYears, language)} asked.", $"Опыт: {Years(years, language)}, меньше требуемых {Years(opening.MinYears, language)}.");
+            ? Pick(language, $"Experience: {Years(years, language)}, at least {Years(opening.MinYears, language)} asked.", $"Опыт: {Years(years, language)}, требуется не менее {YearsAfterComparison(opening.MinYears, language)}.")
+            : Pick(language, $"Experience: {Years(years, language)}, short of the {Years(opening.MinYears, language)} asked.", $"Опыт: {Years(years, language)}, меньше требуемых {YearsAfterComparison(opening.MinYears, language)}.");
     }
 
     private static string? Wage(Seeker seeker, CandidateOpening opening, string language)
@@ -102,7 +102,8 @@ internal sealed class MatchReasons(ReferenceData reference)
             return Pick(language, "The wage is not stated.", "Зарплата не указана.");
         }
 
-        var offered = $"{Amount(wage.Min, language)}–{Amount(wage.Max, language)} {wage.Currency} (≈ {Amount((decimal)opening.WageUsd, language)} USD)";
+        var range = wage.Min == wage.Max ? Amount(wage.Min, language) : $"{Amount(wage.Min, language)}–{Amount(wage.Max, language)}";
+        var offered = $"{range} {wage.Currency} (≈ {Amount((decimal)opening.WageUsd, language)} USD)";
         if (seeker.Profile.MinMonthlyWage is not { } minimum)
         {
             return Pick(language, $"Wage: {offered} a month.", $"Зарплата: {offered} в месяц.");

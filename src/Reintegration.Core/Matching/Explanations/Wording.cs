@@ -21,6 +21,11 @@ internal static class Wording
 
     public static string Date(int dayNumber) => Date(DateOnly.FromDayNumber(dayNumber));
 
+    /// <summary>"at least 4 years" / "не менее 4 лет": the Russian genitive after a comparison.</summary>
+    public static string YearsAfterComparison(int years, string language) =>
+        !IsRussian(language) ? Years(years, language)
+        : years % 10 == 1 && years % 100 != 11 ? $"{years} года" : $"{years} лет";
+
     /// <summary>"6 years" / "6 лет", with Russian plural forms.</summary>
     public static string Years(int years, string language)
     {
