@@ -64,20 +64,8 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningVal
 
     private ValidationErrors Validate(IReadOnlyList<Opening> items, bool isArray)
     {
-        var errors = new ValidationErrors();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var prefix = isArray ? $"[{i}]." : "";
-            errors.AddRange(validator.Validate(items[i], today, prefix));
-            if (items[i] is { ExternalRef.Length: > 0 } item && !seen.TryAdd(item.ExternalRef, i))
-            {
-                errors.Add($"{prefix}externalRef", $"Repeats the external reference of item {seen[item.ExternalRef]}.");
-            }
-        }
-
-        return errors;
+        return BatchValidation.Validate(items, isArray, (item, prefix) => validator.Validate(item, today, prefix), item => item?.ExternalRef);
     }
 
     private static IResult NotFound() => Problems.NotFound("No opening has that id.");

@@ -84,23 +84,10 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
             return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Profile).ToList(), page.ContinuationToken), ApiJsonContext.Web.ItemPage);
         });
 
-    /// <summary>Every item's errors, prefixed "[i]." in an array, and a second copy of one reference flagged.</summary>
     private ValidationErrors Validate(IReadOnlyList<Profile> items, bool isArray)
     {
-        var errors = new ValidationErrors();
         var today = Today();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < items.Count; i++)
-        {
-            var prefix = isArray ? $"[{i}]." : "";
-            errors.AddRange(validator.Validate(items[i], today, prefix));
-            if (items[i] is { ExternalRef.Length: > 0 } item && !seen.TryAdd(item.ExternalRef, i))
-            {
-                errors.Add($"{prefix}externalRef", $"Repeats the external reference of item {seen[item.ExternalRef]}.");
-            }
-        }
-
-        return errors;
+        return BatchValidation.Validate(items, isArray, (item, prefix) => validator.Validate(item, today, prefix), item => item?.ExternalRef);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

@@ -9,7 +9,7 @@ internal sealed record PhaseCost(TimeSpan Elapsed, long Requests, TimeSpan Clien
 /// Measures phases from the outside, the same way for both sides: garbage from before is collected
 /// first, then the clock, HttpClient's request count and both processes' CPU time are read around the phase.
 /// </summary>
-internal sealed class CostMeter(HttpRequestCounter http, LocalAzurite azurite)
+internal sealed class CostMeter(HttpRequestCounter http, Azurite azurite)
 {
     public async Task<(T Result, PhaseCost Cost)> MeasureAsync<T>(Func<Task<T>> phase)
     {

@@ -73,7 +73,7 @@ internal static class ImportBenchmark
         progress.Log($"import: {settings.Profiles:N0} profiles, {settings.Parallel} in flight, seed {settings.Seed}, warm-up {settings.Warmup:N0}, {settings.Rounds} round(s), today {ImportSettings.Today:yyyy-MM-dd}");
 
         var starting = Stopwatch.GetTimestamp();
-        await using var azurite = await LocalAzurite.StartAsync(cancellationToken);
+        await using var azurite = await Azurite.StartAsync(cancellationToken);
         progress.Log($"Azurite answers on 127.0.0.1:{azurite.Port} after {Stopwatch.GetElapsedTime(starting).TotalMilliseconds:N0} ms");
 
         var demo = new DemoData(ReferenceData.Shared, settings.Seed, ImportSettings.Today);

@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using Reintegration.Functions;
 using Reintegration.Functions.Standalone;
-using Reintegration.IntegrationTests.Infrastructure;
 
 namespace Reintegration.IntegrationTests.Hosting;
 

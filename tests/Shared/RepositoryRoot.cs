@@ -1,6 +1,6 @@
-namespace Reintegration.IntegrationTests.Infrastructure;
+namespace Reintegration.Testing;
 
-/// <summary>The checkout the tests run from, found by walking up to the solution file.</summary>
+/// <summary>The checkout the tests or benchmarks run from, found by walking up to the solution file.</summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
@@ -15,6 +15,6 @@ internal static class RepositoryRoot
             }
         }
 
-        throw new InvalidOperationException($"No Reintegration.sln above {AppContext.BaseDirectory}.");
+        throw new AzuriteUnavailableException($"No Reintegration.sln above {AppContext.BaseDirectory}: run from a checkout.");
     }
 }
