@@ -54,6 +54,13 @@ public sealed partial class DigestRunner(
             foreach (var digest in composed.Where(d => pending.Any(c => c.Id == d.CentreId)))
             {
                 await digests.SaveAsync(digest, cancellationToken);
+                // A profile erased while the run was composing must not come back through its digest entry.
+                var present = await profiles.IdsAsync(digest.CentreId, cancellationToken);
+                foreach (var gone in digest.Entries.Select(e => e.ProfileId).Where(id => !present.Contains(id)))
+                {
+                    await digests.EraseAsync(digest.CentreId, gone, cancellationToken);
+                }
+
                 people += digest.Entries.Count;
                 recommendations += digest.Entries.Sum(e => e.Recommendations.Count);
             }

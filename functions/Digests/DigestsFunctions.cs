@@ -17,7 +17,7 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
         {
             if (!IsoWeek.TryParse(week, out var isoWeek))
             {
-                return Problems.Invalid("week", "Must be an ISO week that exists, written like 2026-W48.");
+                return Problems.InvalidWeek();
             }
 
             return await digests.GetAsync(caller.Centre!.Id, isoWeek, cancellationToken) is { } digest
@@ -40,7 +40,7 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
         api.HandleAsync(request, Roles.Admin, async (_, cancellationToken) =>
             IsoWeek.TryParse(week, out var isoWeek)
                 ? TypedResults.Json(await runner.RunAsync(isoWeek, cancellationToken), ApiJsonContext.Web.DigestRunReport)
-                : Problems.Invalid("week", "Must be an ISO week that exists, written like 2026-W48."));
+                : Problems.InvalidWeek());
 
     private static IResult Render(HttpRequest request, Centre centre, Digest digest)
     {

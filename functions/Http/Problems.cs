@@ -26,6 +26,13 @@ public static class Problems
 
     public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "15.5.5", "Not Found", detail);
 
+    /// <summary>Also the answer for another centre's profile: it must look as if it did not exist.</summary>
+    public static IResult ProfileNotFound() => NotFound("No profile of this centre has that id.");
+
+    public static IResult OpeningNotFound() => NotFound("No opening has that id.");
+
+    public static IResult InvalidWeek() => Invalid("week", "Must be an ISO week that exists, written like 2026-W48.");
+
     public static IResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "15.5.10", "Conflict", detail);
 
     public static IResult PreconditionFailed(string detail) => Problem(StatusCodes.Status412PreconditionFailed, "15.5.13", "Precondition Failed", detail);

@@ -11,7 +11,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Matches;
 
 /// <summary>The openings a person may take, ranked and explained: for a stored profile, or one sent with the request.</summary>
-public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, ProfileStore profiles, OpeningStore openings, ProfileValidator validator, ReferenceData reference, IOptions<ApiOptions> options)
+public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvider time, ProfileStore profiles, OpeningStore openings, ProfileValidator validator, ReferenceData reference, IOptions<ApiOptions> options)
 {
     [Function("JudgeOpening")]
     public Task<IResult> Judge([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles/{id}/matches/{openingId}")] HttpRequest request, string id, string openingId) =>
@@ -19,15 +19,15 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, ProfileStor
         {
             if (await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is not { } stored)
             {
-                return Problems.NotFound("No profile of this centre has that id.");
+                return Problems.ProfileNotFound();
             }
 
             if (await openings.GetAsync(openingId, cancellationToken) is not { } opening)
             {
-                return Problems.NotFound("No opening has that id.");
+                return Problems.OpeningNotFound();
             }
 
-            var query = new MatchQuery { Today = matchmaker.Today(), Language = new QueryParameters(request).Language(caller.Centre.Language) };
+            var query = new MatchQuery { Today = time.UtcToday(), Language = new QueryParameters(request).Language(caller.Centre.Language) };
             return TypedResults.Json(matchmaker.Judge(stored.Id, stored.Profile, opening, query), ApiJsonContext.Web.VerdictView);
         });
 
@@ -42,7 +42,7 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, ProfileStor
 
             if (await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is not { } stored)
             {
-                return Problems.NotFound("No profile of this centre has that id.");
+                return Problems.ProfileNotFound();
             }
 
             var response = await matchmaker.MatchAsync(stored.Id, stored.Profile, query, cancellationToken);
@@ -59,7 +59,7 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, ProfileStor
             }
 
             var profile = await RequestBody.ReadJsonAsync(request, ReintegrationJsonContext.Default.Profile, options.Value.MaxBodyBytes, cancellationToken);
-            var errors = validator.Validate(profile, matchmaker.Today());
+            var errors = validator.Validate(profile, time.UtcToday());
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors.ToDictionary());
@@ -74,7 +74,7 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, ProfileStor
         var parameters = new QueryParameters(request);
         query = new MatchQuery
         {
-            Today = matchmaker.Today(),
+            Today = time.UtcToday(),
             Top = parameters.Int("top", 10, 1, MatchQuery.MaxTop),
             Country = parameters.Country("country", reference),
             Explain = parameters.Bool("explain", true),

@@ -41,6 +41,4 @@ public sealed class Matchmaker(MatchingEngine engine, OpeningIndex index, IndexS
         var result = index.Match(profile, query);
         return new MatchResponse(profileId, time.GetUtcNow(), result.Matches.Select(MatchView.Of).ToList(), result.Excluded);
     }
-
-    public DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

@@ -32,7 +32,7 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningVal
     [Function("GetOpening")]
     public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openings/{id}")] HttpRequest request, string id) =>
         api.HandleAsync(request, Roles.Any, async (_, cancellationToken) =>
-            await openings.GetAsync(id, cancellationToken) is { } stored ? Resources.Json(Resources.Opening(stored), stored.ETag.ToString("H")) : NotFound());
+            await openings.GetAsync(id, cancellationToken) is { } stored ? Resources.Json(Resources.Opening(stored), stored.ETag.ToString("H")) : Problems.OpeningNotFound());
 
     [Function("ListOpenings")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openings")] HttpRequest request) =>
@@ -59,14 +59,12 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningVal
             {
                 CloseOutcome.Closed => TypedResults.NoContent(),
                 CloseOutcome.NotPublisher => Problems.Forbidden("Only the publisher of an opening, or the admin, can close it."),
-                _ => NotFound(),
+                _ => Problems.OpeningNotFound(),
             });
 
     private ValidationErrors Validate(IReadOnlyList<Opening> items, bool isArray)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.UtcToday();
         return BatchValidation.Validate(items, isArray, (item, prefix) => validator.Validate(item, today, prefix), item => item?.ExternalRef);
     }
-
-    private static IResult NotFound() => Problems.NotFound("No opening has that id.");
 }

@@ -42,7 +42,7 @@ public sealed class PlacementsFunctions(Api api, PlacementStore placements, Prof
             var centreId = caller.Centre!.Id;
             if (await profiles.GetAsync(centreId, body.ProfileId, cancellationToken) is null)
             {
-                return Problems.NotFound("No profile of this centre has that id.");
+                return Problems.ProfileNotFound();
             }
 
             if (body.Outcome == PlacementOutcome.Hired)
@@ -51,14 +51,14 @@ public sealed class PlacementsFunctions(Api api, PlacementStore placements, Prof
                 switch (outcome)
                 {
                     case HireOutcome.NotFound:
-                        return Problems.NotFound("No opening has that id.");
+                        return Problems.OpeningNotFound();
                     case HireOutcome.NoPositionLeft:
                         return Problems.Conflict("Every position of this opening is filled (or it is closed).");
                 }
             }
             else if (await openings.GetAsync(body.OpeningId, cancellationToken) is null)
             {
-                return Problems.NotFound("No opening has that id.");
+                return Problems.OpeningNotFound();
             }
 
             var placement = await placements.RecordAsync(centreId, body.ProfileId, body.OpeningId, body.Outcome!.Value, cancellationToken);

@@ -26,13 +26,25 @@ public sealed class ImportFunction(Api api, ProfileStore profiles, ProfileValida
                 return Problems.Invalid("$", e is CsvFormatException ? e.Message : "The file is not UTF-8 text.");
             }
 
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var today = time.UtcToday();
             var rejected = new List<RejectedLine>();
             var accepted = new List<ProfileCsv.Row>();
             var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var row in rows)
             {
-                var errors = row.Profile is null ? row.Errors : validator.Validate(row.Profile, today);
+                // Cells that could not be read, and every rule the rest of the row breaks, as the JSON route reports them.
+                var errors = row.Errors;
+                if (row.Profile is not null)
+                {
+                    foreach (var (path, messages) in validator.Validate(row.Profile, today).ToDictionary().Where(e => !row.Errors.Has(e.Key)))
+                    {
+                        foreach (var message in messages)
+                        {
+                            errors.Add(path, message);
+                        }
+                    }
+                }
+
                 if (errors.IsEmpty && !lineOf.TryAdd(row.Profile!.ExternalRef, row.Line))
                 {
                     errors.Add("externalRef", $"Repeats the external reference of line {lineOf[row.Profile.ExternalRef]}.");

@@ -24,7 +24,11 @@ public static class ProfileCsv
     /// <summary>The columns a header must have.</summary>
     public static readonly string[] RequiredColumns = ["externalRef", "displayName", "citizenship", "status", "homeCountry", "homeCity", "occupations", "consent", "consentGivenOn"];
 
-    /// <summary>A row read from the file: its line number, and the profile or the errors that kept it from being one.</summary>
+    /// <summary>
+    /// A row read from the file: the line it starts on, the profile read from it (a cell that could not
+    /// be read is left at its empty default), and the cells that could not be read; null profile when
+    /// the row's shape was wrong.
+    /// </summary>
     public sealed record Row(int Line, Profile? Profile, ValidationErrors Errors);
 
     /// <summary>The header's problem (unknown or missing columns), or null when the header is usable.</summary>
@@ -64,9 +68,12 @@ public static class ProfileCsv
             }
 
             var rows = new List<Row>();
+            var previousEnd = csv.Parser.RawRow;
             while (csv.Read())
             {
-                var line = csv.Parser.RawRow;
+                // A quoted cell may span lines: a row is reported at the line it starts on.
+                var line = previousEnd + 1;
+                previousEnd = csv.Parser.RawRow;
                 var cells = header.ToDictionary(h => h, h => csv.GetField(h) ?? "", StringComparer.Ordinal);
                 if (cells.Values.All(string.IsNullOrWhiteSpace))
                 {
@@ -101,7 +108,7 @@ public static class ProfileCsv
             ExternalRef = cell.Text("externalRef"),
             DisplayName = cell.Text("displayName"),
             Citizenship = cell.Text("citizenship"),
-            Status = cell.Enum("status", PersonStatus.ReturningMigrant),
+            Status = cell.Enum<PersonStatus>("status"),
             FledCountries = cell.List("fledCountries"),
             VoluntaryRepatriation = cell.Bool("voluntaryRepatriation", false),
             Home = new Location { Country = cell.Text("homeCountry"), City = cell.Text("homeCity"), Lat = cell.Double("homeLat", "home.lat"), Lon = cell.Double("homeLon", "home.lon") },
@@ -117,7 +124,7 @@ public static class ProfileCsv
                 : new Money { Amount = cell.Decimal("minWageAmount", "minMonthlyWage.amount"), Currency = cell.Text("minWageCurrency") },
             Consent = new Consent { DataProcessing = cell.Bool("consent", false), GivenOn = cell.Date(cells.GetValueOrDefault("consentGivenOn", ""), "consent.givenOn") },
         };
-        return new Row(line, errors.IsEmpty ? profile : null, errors);
+        return new Row(line, profile, errors);
     }
 
     private static string Shown(IEnumerable<string> names) => string.Join(", ", names.Select(n => n.Length <= 40 ? n : n[..40] + "…").Take(10));
@@ -142,10 +149,11 @@ public static class ProfileCsv
             };
         }
 
-        public T Enum<T>(string column, T fallback) where T : struct, System.Enum =>
+        /// <summary>The enum the cell names; null (and an error) when it names none.</summary>
+        public T? Enum<T>(string column) where T : struct, System.Enum =>
             System.Enum.TryParse<T>(Text(column), ignoreCase: true, out var value) && !int.TryParse(Text(column), out _)
                 ? value
-                : Error(column, $"Must be one of: {string.Join(", ", System.Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.", fallback);
+                : Error<T?>(column, $"Must be one of: {string.Join(", ", System.Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.", null);
 
         public double? Double(string column, string path) =>
             Text(column) is { Length: > 0 } text

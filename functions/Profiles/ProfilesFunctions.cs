@@ -33,14 +33,14 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
         api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
             await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is { } stored
                 ? Resources.Json(Resources.Profile(stored), stored.ETag.ToString("H"))
-                : NotFound());
+                : Problems.ProfileNotFound());
 
     [Function("ReplaceProfile")]
     public Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "profiles/{id}")] HttpRequest request, string id) =>
         api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
         {
             var profile = await RequestBody.ReadJsonAsync(request, ReintegrationJsonContext.Default.Profile, options.Value.MaxBodyBytes, cancellationToken);
-            var errors = validator.Validate(profile, Today());
+            var errors = validator.Validate(profile, time.UtcToday());
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors.ToDictionary());
@@ -49,7 +49,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
             var centreId = caller.Centre!.Id;
             if (await profiles.GetAsync(centreId, id, cancellationToken) is not { } current)
             {
-                return NotFound();
+                return Problems.ProfileNotFound();
             }
 
             if (ProfileStore.IdFor(centreId, profile.ExternalRef) != id)
@@ -57,16 +57,20 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
                 return Problems.Invalid("externalRef", "Does not match this profile: its id derives from its external reference, which cannot change.");
             }
 
-            var ifMatch = request.Headers.IfMatch.Count > 0 ? new ETag(request.Headers.IfMatch.ToString()) : current.ETag;
+            if (!TryReadIfMatch(request, current.ETag, out var ifMatch))
+            {
+                return Problems.PreconditionFailed("If-Match must be * or one entity tag, as the ETag header of GET gave it.");
+            }
+
             return await profiles.ReplaceAsync(centreId, id, profile, ifMatch, cancellationToken) is { } stored
                 ? Resources.Json(Resources.Profile(stored), stored.ETag.ToString("H"))
-                : NotFound();
+                : Problems.ProfileNotFound();
         });
 
     [Function("EraseProfile")]
     public Task<IResult> Erase([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "profiles/{id}")] HttpRequest request, string id) =>
         api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
-            await erasure.EraseAsync(caller.Centre!.Id, id, cancellationToken) ? TypedResults.NoContent() : NotFound());
+            await erasure.EraseAsync(caller.Centre!.Id, id, cancellationToken) ? TypedResults.NoContent() : Problems.ProfileNotFound());
 
     [Function("ListProfiles")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles")] HttpRequest request) =>
@@ -86,11 +90,37 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
 
     private ValidationErrors Validate(IReadOnlyList<Profile> items, bool isArray)
     {
-        var today = Today();
+        var today = time.UtcToday();
         return BatchValidation.Validate(items, isArray, (item, prefix) => validator.Validate(item, today, prefix), item => item?.ExternalRef);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    /// <summary>
+    /// The version a replacement must still find: the client's If-Match (* or one strong or weak entity
+    /// tag), or, without one, the version just read. Anything else cannot match any version.
+    /// </summary>
+    private static bool TryReadIfMatch(HttpRequest request, ETag current, out ETag ifMatch)
+    {
+        ifMatch = current;
+        var header = request.Headers.IfMatch;
+        if (header.Count == 0)
+        {
+            return true;
+        }
 
-    private static IResult NotFound() => Problems.NotFound("No profile of this centre has that id.");
+        var text = header.ToString().Trim();
+        if (text == "*")
+        {
+            ifMatch = ETag.All;
+            return true;
+        }
+
+        if (header.Count == 1 && Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParse(text, out var tag))
+        {
+            ifMatch = new ETag(tag.ToString());
+            return true;
+        }
+
+        return false;
+    }
+
 }

@@ -36,8 +36,8 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
         var query = new MatchQuery { Today = week.Monday, Top = Math.Clamp(options.CandidatesPerProfile, 1, MatchQuery.MaxTop), Explain = false };
         return Order(people).AsParallel().AsOrdered().Select(person => new Wishlist(
             person.ProfileId,
-            index.Match(person.Profile, query).Matches
-                .Where(m => IsNewOrChanged(person, openings.GetValueOrDefault(m.OpeningId)))
+            // What the previous digest offered is left out during the walk, so the top k are all new.
+            index.Match(person.Profile, query with { Skip = listing => !openings.ContainsKey(listing.Id) || !IsNewOrChanged(person, listing) }).Matches
                 .Select(m => new Candidate(m.OpeningId, m.Score))
                 .ToList())).ToList();
     }
@@ -60,15 +60,13 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     public static IReadOnlyList<DigestPerson> Order(IReadOnlyList<DigestPerson> people) =>
         people.OrderBy(p => p.CentreId, StringComparer.Ordinal).ThenBy(p => p.ProfileId, StringComparer.Ordinal).ToList();
 
-    private static bool IsNewOrChanged(DigestPerson person, OpeningListing? opening) =>
-        opening is not null && (!person.PreviouslyRecommended.Contains(opening.Id) || opening.ChangedAt > person.PreviousDigestAt);
+    private static bool IsNewOrChanged(DigestPerson person, OpeningListing opening) =>
+        !person.PreviouslyRecommended.Contains(opening.Id) || opening.ChangedAt > person.PreviousDigestAt;
 
     private DigestEntry Explain(DigestPerson person, IReadOnlyList<Candidate> chosen, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week)
     {
         var listings = chosen.Select(c => openings[c.OpeningId]).ToList();
-        var english = engine.MatchEach(person.Profile, listings, new MatchQuery { Today = week.Monday, Language = "en" });
-        var russian = engine.MatchEach(person.Profile, listings, new MatchQuery { Today = week.Monday, Language = "ru" });
         return new DigestEntry(person.ProfileId, person.Profile.ExternalRef, person.Profile.DisplayName,
-            english.Zip(russian, (en, ru) => new DigestRecommendation(en, ru)).ToList());
+            engine.MatchEachInBothLanguages(person.Profile, listings, week.Monday).Select(m => new DigestRecommendation(m.En, m.Ru)).ToList());
     }
 }

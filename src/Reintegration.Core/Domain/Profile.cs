@@ -13,7 +13,8 @@ public sealed record Profile
     public string ExternalRef { get; init => field = value ?? ""; } = "";
     public string DisplayName { get; init => field = value ?? ""; } = "";
     public string Citizenship { get; init => field = value ?? ""; } = "";
-    public PersonStatus Status { get; init; }
+    /// <summary>Required: left out, nothing may be assumed (a refugee taken for a returnee would lose non-refoulement).</summary>
+    public PersonStatus? Status { get; init; }
     public IReadOnlyList<string> FledCountries { get; init => field = value ?? []; } = [];
     public bool VoluntaryRepatriation { get; init; }
     public Location Home { get; init => field = value ?? new(); } = new();

@@ -17,4 +17,10 @@ public sealed record MatchQuery
 
     /// <summary>Whether to write the reasons of each match (the score components are always there).</summary>
     public bool Explain { get; init; } = true;
+
+    /// <summary>
+    /// Eligible openings the caller does not want ranked (a digest leaves out what it offered before),
+    /// skipped before the top k is taken; they are not exclusions and are not counted as such.
+    /// </summary>
+    public Func<OpeningListing, bool>? Skip { get; init; }
 }

@@ -67,6 +67,11 @@ public sealed class MatchingEngine
                 continue;
             }
 
+            if (query.Skip?.Invoke(listing) == true)
+            {
+                continue;
+            }
+
             var scored = Scorer.Score(seeker, opening);
             best.Offer((opening, scored), scored.Score);
         }
@@ -98,16 +103,22 @@ public sealed class MatchingEngine
     }
 
     /// <summary>
-    /// The match of a profile with each of the given openings that it may take, scored and explained
-    /// (openings a hard rule excludes are left out): how a digest explains what it recommends.
+    /// The match of a profile with each of the given openings that it may take, scored once and
+    /// explained in English and in Russian (openings a hard rule excludes are left out): how a digest
+    /// explains what it recommends.
     /// </summary>
-    public IReadOnlyList<Match> MatchEach(Profile profile, IEnumerable<OpeningListing> openings, MatchQuery query)
+    public IReadOnlyList<(Match En, Match Ru)> MatchEachInBothLanguages(Profile profile, IEnumerable<OpeningListing> openings, DateOnly today)
     {
         var seeker = Compile(profile);
-        var today = query.Today.DayNumber;
+        var english = new MatchQuery { Today = today, Language = "en" };
+        var russian = english with { Language = "ru" };
         return openings.Select(Compile)
-            .Where(opening => HardRules.FirstBroken(seeker, opening, today) is null)
-            .Select(opening => ToMatch(seeker, opening, Scorer.Score(seeker, opening), query))
+            .Where(opening => HardRules.FirstBroken(seeker, opening, today.DayNumber) is null)
+            .Select(opening =>
+            {
+                var scored = Scorer.Score(seeker, opening);
+                return (ToMatch(seeker, opening, scored, english), ToMatch(seeker, opening, scored, russian));
+            })
             .ToList();
     }
 

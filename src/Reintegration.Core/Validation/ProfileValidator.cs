@@ -23,6 +23,11 @@ public sealed class ProfileValidator(ReferenceData reference)
         TextRules.Required(errors, $"{prefix}externalRef", profile.ExternalRef, Limits.MaxReference);
         TextRules.Required(errors, $"{prefix}displayName", profile.DisplayName);
         _codes.IsoCountry(errors, $"{prefix}citizenship", profile.Citizenship);
+        if (profile.Status is null)
+        {
+            errors.Add($"{prefix}status", "Required: returningMigrant or refugee.");
+        }
+
         CheckRefugeeFields(errors, prefix, profile);
         LocationRules.Check(errors, $"{prefix}home", profile.Home, _codes, reference);
         CheckBans(errors, prefix, profile.Bans);

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using Reintegration.Domain;
 using Reintegration.Storage.Infrastructure;
@@ -37,7 +38,20 @@ public sealed class CentreStore(Tables tables, StorageCalls calls, TimeProvider 
             ["KeyHash"] = Hash(secret),
             ["CreatedAt"] = time.GetUtcNow(),
         };
-        await calls.RunAsync(async token => { await tables.Centres.AddEntityAsync(entity, token); }, cancellationToken);
+        try
+        {
+            await calls.RunAsync(async token => { await tables.Centres.AddEntityAsync(entity, token); }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The id is new, so an entity already there is this very write, retried after its answer was lost.
+            var stored = await TableQueries.FindAsync(calls, tables.Centres, Partition, id, cancellationToken);
+            if (stored?.GetBinary("KeyHash") is not { } hash || !CryptographicOperations.FixedTimeEquals(hash, Hash(secret)))
+            {
+                throw;
+            }
+        }
+
         return (FromEntity(entity), $"{KeyPrefix}{id}_{secret}");
     }
 

@@ -19,7 +19,9 @@ public sealed class DigestDeliveryLog(Tables tables, StorageCalls calls, TimePro
     {
         await tables.EnsureCreatedAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var claim = new TableEntity(centreId, week.ToString()) { ["Status"] = "sending", ["ClaimedAt"] = now, ["Attempts"] = 0 };
+        // A token of this claim: if the answer to our own write is lost, the retry finds it and knows it is ours.
+        var claimToken = Guid.NewGuid().ToString("N");
+        var claim = new TableEntity(centreId, week.ToString()) { ["Status"] = "sending", ["ClaimedAt"] = now, ["Attempts"] = 0, ["ClaimToken"] = claimToken };
         try
         {
             var response = await calls.RunAsync(token => new ValueTask<Response>(tables.DigestDeliveries.AddEntityAsync(claim, token)), cancellationToken);
@@ -28,6 +30,11 @@ public sealed class DigestDeliveryLog(Tables tables, StorageCalls calls, TimePro
         catch (RequestFailedException e) when (e.Status == 409)
         {
             var current = await TableQueries.FindAsync(calls, tables.DigestDeliveries, centreId, week.ToString(), cancellationToken);
+            if (current?.GetString("ClaimToken") == claimToken && current.GetString("Status") == "sending")
+            {
+                return current.ETag;
+            }
+
             if (current is null || current.GetString("Status") == "delivered"
                 || current.GetString("Status") == "sending" && current.GetDateTimeOffset("ClaimedAt") > now - ClaimLifetime)
             {

@@ -46,7 +46,7 @@ public sealed class DigestStore(Tables tables, StorageCalls calls, TimeProvider 
         await tables.EnsureCreatedAsync(cancellationToken);
         var rows = digest.Entries.Select(entry =>
         {
-            var row = new TableEntity(digest.CentreId, $"{digest.Week}|{entry.ProfileId}") { ["ProfileId"] = entry.ProfileId, ["Week"] = digest.Week };
+            var row = new TableEntity(digest.CentreId, $"{digest.Week}|{entry.ProfileId}") { ["ProfileId"] = entry.ProfileId };
             JsonColumns.Write(row, JsonSerializer.Serialize(entry, ReintegrationJsonContext.Default.DigestEntry));
             return row;
         }).ToList();
@@ -55,7 +55,7 @@ public sealed class DigestStore(Tables tables, StorageCalls calls, TimeProvider 
             await calls.RunAsync(async token => { await tables.Digests.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), token); }, cancellationToken);
         }
 
-        var header = new TableEntity(digest.CentreId, digest.Week) { ["GeneratedAt"] = digest.GeneratedAt, ["Week"] = digest.Week, ["IsHeader"] = true, ["Entries"] = digest.Entries.Count };
+        var header = new TableEntity(digest.CentreId, digest.Week) { ["GeneratedAt"] = digest.GeneratedAt, ["IsHeader"] = true };
         await calls.RunAsync(async token => { await tables.Digests.UpsertEntityAsync(header, TableUpdateMode.Replace, token); }, cancellationToken);
     }
 

@@ -82,24 +82,17 @@ public sealed partial class IndexSynchronizer(
     {
         var now = time.GetUtcNow();
         var from = watermark - options.Value.ClockSkewAllowance;
-        var fresh = (await changes.ReadAsync(from, now, cancellationToken)).Where(c => _seen.TryAdd(c.Key, now)).ToList();
+        var fresh = (await changes.ReadAsync(from, now, cancellationToken)).Where(c => !_seen.ContainsKey(c.Key)).ToList();
         if (fresh.Count > 0)
         {
-            var upserts = new List<Matching.OpeningListing>();
-            var removals = new List<string>();
-            foreach (var id in fresh.Select(c => c.OpeningId).Distinct(StringComparer.Ordinal))
+            var ids = fresh.Select(c => c.OpeningId).Distinct(StringComparer.Ordinal).ToList();
+            var current = await store.GetManyAsync(ids, cancellationToken);
+            index.Apply(current.Values.Where(o => !o.Closed).Select(o => o.ToListing()), ids.Where(id => current.GetValueOrDefault(id) is null or { Closed: true }));
+            // Only once applied: a refresh cut short by an outage reads the same rows again next round.
+            foreach (var change in fresh)
             {
-                if (await store.GetAsync(id, cancellationToken) is { Closed: false } opening)
-                {
-                    upserts.Add(opening.ToListing());
-                }
-                else
-                {
-                    removals.Add(id);
-                }
+                _seen[change.Key] = now;
             }
-
-            index.Apply(upserts, removals);
         }
 
         foreach (var old in _seen.Where(s => s.Value < from).Select(s => s.Key).ToList())

@@ -34,14 +34,24 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
             var previous = await AddReferencesAsync(publisherId, refs, cancellationToken);
             foreach (var country in chunk.GroupBy(x => x.Opening.Location.Country))
             {
-                // A merge keeps the filled count of an opening published before.
-                var filled = previous is null ? [] : await FilledAsync(country.Key, country.Select(x => x.Id), cancellationToken);
-                foreach (var batch in Batches.Chunk(country.Select(x => ToEntity(publisherId, x.Id, x.Opening, now)), e => e))
+                // A merge keeps the filled count of an opening published before, and the time it last
+                // changed when it comes again unchanged (so a digest does not offer it as new).
+                var existing = previous is null ? [] : await ExistingAsync(country.Key, country.Select(x => x.Id), cancellationToken);
+                var written = country.Select(x =>
+                {
+                    var json = JsonSerializer.Serialize(x.Opening, ReintegrationJsonContext.Default.Opening);
+                    var hash = ContentHash(json);
+                    var old = existing.GetValueOrDefault(x.Id);
+                    var changedAt = old.Hash == hash ? old.ChangedAt : now;
+                    return (Entity: ToEntity(publisherId, x.Id, x.Opening.Location.Country, x.Opening.Isco, json, hash, changedAt, now),
+                        Listing: new OpeningListing(x.Id, x.Opening, old.Filled) { ChangedAt = changedAt });
+                }).ToList();
+                foreach (var batch in Batches.Chunk(written.Select(w => w.Entity), e => e))
                 {
                     await calls.RunAsync(async token => { await tables.Openings.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertMerge, e)), token); }, cancellationToken);
                 }
 
-                listings.AddRange(country.Select(x => new OpeningListing(x.Id, x.Opening, filled.GetValueOrDefault(x.Id)) { ChangedAt = now }));
+                listings.AddRange(written.Select(w => w.Listing));
             }
 
             if (previous is null)
@@ -95,6 +105,22 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
 
         await tables.EnsureCreatedAsync(cancellationToken);
         return await TableQueries.FindAsync(calls, tables.Openings, country, id, cancellationToken) is { } entity ? FromEntity(entity) : null;
+    }
+
+    /// <summary>The openings with these ids that exist, read a partition (country) at a time.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredOpening>> GetManyAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var found = new Dictionary<string, StoredOpening>(StringComparer.Ordinal);
+        foreach (var country in ids.Select(id => (Id: id, Ok: OpeningIds.TryParse(id, out var c), Country: c)).Where(x => x.Ok).GroupBy(x => x.Country))
+        {
+            foreach (var (id, entity) in await TableQueries.FindManyAsync(calls, tables.Openings, country.Key, country.Select(x => x.Id), JsonColumns.Names.Concat(EntityColumns), cancellationToken))
+            {
+                found[id] = FromEntity(entity);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Open openings, optionally of one country and one ISCO unit group, a page at a time.</summary>
@@ -162,6 +188,9 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
             var hireKey = HireKey(id, profileId);
             if (await TableQueries.FindAsync(calls, tables.Openings, opening.Opening.Location.Country, hireKey, cancellationToken) is not null)
             {
+                // Perhaps our own hire, whose answer was lost: spreading it again costs nothing.
+                await changes.RecordAsync([id], cancellationToken);
+                index.Upsert(opening.ToListing());
                 return (HireOutcome.AlreadyHired, opening);
             }
 
@@ -207,23 +236,29 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
         await calls.RunAsync(token => new ValueTask<Response>(tables.Openings.UpsertEntityAsync(closed, TableUpdateMode.Merge, token)), cancellationToken);
     }
 
-    private async Task<Dictionary<string, int>> FilledAsync(string country, IEnumerable<string> ids, CancellationToken cancellationToken) =>
-        (await TableQueries.FindManyAsync(calls, tables.Openings, country, ids, ["Filled"], cancellationToken))
-            .ToDictionary(x => x.Key, x => x.Value.GetInt32("Filled") ?? 0, StringComparer.Ordinal);
+    private async Task<Dictionary<string, (int Filled, string? Hash, DateTimeOffset ChangedAt)>> ExistingAsync(string country, IEnumerable<string> ids, CancellationToken cancellationToken) =>
+        (await TableQueries.FindManyAsync(calls, tables.Openings, country, ids, ["Filled", "ContentHash", "ChangedAt"], cancellationToken))
+            .ToDictionary(x => x.Key, x => (x.Value.GetInt32("Filled") ?? 0, (string?)x.Value.GetString("ContentHash"), x.Value.GetDateTimeOffset("ChangedAt") ?? DateTimeOffset.MinValue), StringComparer.Ordinal);
+
+    private static string ContentHash(string json) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))[..16]);
 
     private static string HireKey(string openingId, string profileId) => $"{openingId}|hire|{profileId}";
 
-    private static TableEntity ToEntity(string publisherId, string id, Opening opening, DateTimeOffset now)
+    /// <summary>The properties the store reads back besides the document (queries that select columns ask for these).</summary>
+    private static readonly string[] EntityColumns = ["PublisherId", "Filled", "Closed", "UpdatedAt", "ChangedAt"];
+
+    private static TableEntity ToEntity(string publisherId, string id, string country, string isco, string json, string hash, DateTimeOffset changedAt, DateTimeOffset now)
     {
-        var entity = new TableEntity(opening.Location.Country, id)
+        var entity = new TableEntity(country, id)
         {
             ["PublisherId"] = publisherId,
-            ["Isco"] = opening.Isco,
-            ["Positions"] = opening.Positions,
+            ["Isco"] = isco,
             ["Closed"] = false,
+            ["ContentHash"] = hash,
+            ["ChangedAt"] = changedAt,
             ["UpdatedAt"] = now,
         };
-        JsonColumns.Write(entity, JsonSerializer.Serialize(opening, ReintegrationJsonContext.Default.Opening));
+        JsonColumns.Write(entity, json);
         return entity;
     }
 
@@ -234,7 +269,10 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
         entity.GetInt32("Filled") ?? 0,
         entity.GetBoolean("Closed") ?? false,
         entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
-        entity.ETag);
+        entity.ETag)
+    {
+        ChangedAt = entity.GetDateTimeOffset("ChangedAt") ?? entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+    };
 }
 
 public enum CloseOutcome

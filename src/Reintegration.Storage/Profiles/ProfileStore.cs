@@ -85,8 +85,9 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         {
             return null;
         }
-        catch (RequestFailedException e) when (e.Status == 412)
+        catch (RequestFailedException e) when (e.Status is 412 or 400)
         {
+            // 400: an entity tag storage cannot even read, which no version can match.
             throw new ConcurrencyConflictException("The profile changed since it was read; read it again and re-send.");
         }
     }
@@ -100,6 +101,19 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         await tables.EnsureCreatedAsync(cancellationToken);
         var page = await TableQueries.PageAsync(calls, tables.Profiles, TableClient.CreateQueryFilter($"PartitionKey eq {centreId}"), pageSize, continuationToken, cancellationToken);
         return new ResultPage<StoredProfile>(page.Items.Select(FromEntity).ToList(), page.ContinuationToken);
+    }
+
+    /// <summary>The ids of every profile of a centre, read without their documents.</summary>
+    public async Task<HashSet<string>> IdsAsync(string centreId, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entity in TableQueries.AllAsync(calls, tables.Profiles, TableClient.CreateQueryFilter($"PartitionKey eq {centreId}"), ["RowKey"], cancellationToken))
+        {
+            ids.Add(entity.RowKey);
+        }
+
+        return ids;
     }
 
     /// <summary>Every profile of a centre (for digests).</summary>
@@ -117,7 +131,6 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         var entity = new TableEntity(centreId, IdFor(centreId, profile.ExternalRef))
         {
             ["UpdatedAt"] = now,
-            ["Status"] = profile.Status.ToString(),
         };
         JsonColumns.Write(entity, JsonSerializer.Serialize(profile, ReintegrationJsonContext.Default.Profile));
         return entity;

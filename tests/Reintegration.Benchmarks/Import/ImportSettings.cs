@@ -15,7 +15,7 @@ internal sealed record ImportSettings(int Profiles, int Seed, int Parallel, int 
         new("parallel", "4", "requests (layer) or transactions (raw) in flight at once"),
         new("warmup", "2000", "items per warm-up pass into throwaway partitions, not counted; passes repeat for at least 5 s per side and round (0: none)"),
         new("rounds", "2", "measured rounds, alternating which side goes first; the best of each side counts"),
-        new("raw-shape", "json", "raw entities: 'json' (the JSON in one property) or 'layer' (also the layer's UpdatedAt, Status, JsonParts)"),
+        new("raw-shape", "json", "raw entities: 'json' (the JSON in one property) or 'layer' (also the layer's UpdatedAt and JsonParts)"),
     ];
 
     public static ImportSettings From(Arguments args) => new(

@@ -10,12 +10,12 @@ internal enum RawShape
     /// <summary>The profile's JSON in one string property, nothing else.</summary>
     Json,
 
-    /// <summary>The properties the layer writes: UpdatedAt (a date), Status, JsonParts and the JSON as Json0.</summary>
+    /// <summary>The properties the layer writes: UpdatedAt (a date), JsonParts and the JSON as Json0.</summary>
     Layer,
 }
 
 /// <summary>A profile as the raw side stores it: the layer's partition and row key, its status, and the same JSON.</summary>
-internal sealed record RawRow(string PartitionKey, string RowKey, string Status, string Json);
+internal sealed record RawRow(string PartitionKey, string RowKey, string Json);
 
 /// <summary>
 /// The baseline: the same profiles as entities of the same size (partition = the centre's id, row key =
@@ -39,7 +39,7 @@ internal sealed class RawSide
     public static List<RawRow[]> Rows(ImportWorkload workload) =>
         workload.Requests
             .SelectMany(r => r.Profiles
-                .Select(p => new RawRow(r.CentreId, ProfileStore.IdFor(r.CentreId, p.ExternalRef), p.Status.ToString(), JsonSerializer.Serialize(p, ReintegrationJsonContext.Default.Profile)))
+                .Select(p => new RawRow(r.CentreId, ProfileStore.IdFor(r.CentreId, p.ExternalRef), JsonSerializer.Serialize(p, ReintegrationJsonContext.Default.Profile)))
                 .Chunk(TransactionSize))
             .ToList();
 
@@ -83,5 +83,5 @@ internal sealed class RawSide
 
     private static TableEntity Entity(RawRow row, RawShape shape) => shape == RawShape.Json
         ? new TableEntity(row.PartitionKey, row.RowKey) { ["Json"] = row.Json }
-        : new TableEntity(row.PartitionKey, row.RowKey) { ["UpdatedAt"] = UpdatedAt, ["Status"] = row.Status, ["JsonParts"] = 1, ["Json0"] = row.Json };
+        : new TableEntity(row.PartitionKey, row.RowKey) { ["UpdatedAt"] = UpdatedAt, ["JsonParts"] = 1, ["Json0"] = row.Json };
 }

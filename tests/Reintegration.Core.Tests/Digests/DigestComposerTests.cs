@@ -50,6 +50,20 @@ public sealed class DigestComposerTests
     }
 
     [Fact]
+    public void Compose_PreviousOffersFillingTheCandidateDepth_StillLeaveRoomForNewOnes()
+    {
+        var seenAt = GeneratedAt.AddDays(-7);
+        var old = Enumerable.Range(0, 3).Select(i => Build.Opening($"old-{i}", "TJ", "Khujand") with { ChangedAt = seenAt.AddDays(-1) }).ToArray();
+        var fresh = Build.Opening("new-far", "KZ", "Almaty") with { ChangedAt = seenAt.AddDays(1) };
+        var (composer, _) = Compose([.. old, fresh]);
+        var person = Person("p1", seen: old.Select(o => o.Id).ToHashSet(), seenAt: seenAt);
+
+        var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions { CandidatesPerProfile = 2 }).Single().Entries.Single();
+
+        Assert.Equal(["new-far"], entry.Recommendations.Select(r => r.En.OpeningId));
+    }
+
+    [Fact]
     public void Compose_ScarceOpening_RecommendedToNoMoreThanItsCap_AcrossCentres()
     {
         var scarce = Build.Opening("kz-scarce", "KZ", "Almaty", o => o with { Positions = 1 });

@@ -147,6 +147,21 @@ public sealed class PropertyTests
             }, iter: 300);
 
     [Fact]
+    public void Index_WithSkippedOpenings_AnswersAsTheFullScan() =>
+        Gen.Select(Gens.Profile, Gens.Openings(0, 120), Gen.Int[0, 1000]).Sample((profile, openings, seed) =>
+        {
+            var skipped = openings.Where(o => (o.Id.GetHashCode(StringComparison.Ordinal) ^ seed) % 3 == 0).Select(o => o.Id).ToHashSet();
+            var query = Build.Query(8) with { Skip = listing => skipped.Contains(listing.Id) };
+            var index = new OpeningIndex(Build.Engine);
+            index.Apply(openings);
+
+            var result = index.Match(profile, query);
+
+            Build.AssertSame(Build.Engine.FullScan(profile, openings, query), result);
+            Assert.DoesNotContain(result.Matches, m => skipped.Contains(m.OpeningId));
+        }, iter: 200);
+
+    [Fact]
     public void Index_AfterUpdatesAndRemovals_AnswersAsTheFullScanOfWhatRemains() =>
         Gen.Select(Gens.Profile, Gens.Openings(10, 120), Gens.Openings(10, 60), Gen.Int[0, 1000]).Sample((profile, first, second, seed) =>
         {

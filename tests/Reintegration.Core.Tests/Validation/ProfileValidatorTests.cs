@@ -11,6 +11,7 @@ public sealed class ProfileValidatorTests
     public static TheoryData<string, Func<Profile, Profile>, string> BadProfiles => new()
     {
         { "unknown citizenship", p => p with { Citizenship = "XX" }, "citizenship" },
+        { "status left out (a refugee must not be taken for a returnee)", p => p with { Status = null }, "status" },
         { "lower-case country code", p => p with { Citizenship = "tj" }, "citizenship" },
         { "missing citizenship", p => p with { Citizenship = "" }, "citizenship" },
         { "home outside the region", p => p with { Home = p.Home with { Country = "AE" } }, "home.country" },

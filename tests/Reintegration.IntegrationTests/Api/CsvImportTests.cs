@@ -51,6 +51,20 @@ public sealed class CsvImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_RowWithAnUnreadableCellAndABrokenRule_ReportsBoth_AtTheLineTheRowStarts()
+    {
+        var csv = string.Join("\n",
+            Header,
+            "CSV-M,\"A.\nB.\",XX,returningMigrant,,TJ,Khujand,7212:six,ru:B2,,,false,,,,true,2026-11-01");
+
+        var body = await HttpAssert.OkAsync(await ImportAsync(csv));
+
+        var rejected = body.GetProperty("rejected").EnumerateArray().Single();
+        Assert.Equal(2, rejected.GetProperty("line").GetInt32());
+        Assert.Equal(["citizenship", "displayName", "occupations[0].years"], rejected.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+    }
+
+    [Fact]
     public async Task Import_SameFileTwice_UpdatesInsteadOfCreating()
     {
         var csv = Header + "\nCSV-A,A. B.,TJ,returningMigrant,,TJ,Khujand,7212:6,ru:B2,,,false,,,,true,2026-11-01\n";

@@ -92,6 +92,19 @@ public sealed class ProfileApiTests : IAsyncLifetime
         await HttpAssert.ProblemAsync(await _centre.SendAsync(stale), HttpStatusCode.PreconditionFailed);
     }
 
+    [Theory]
+    [InlineData("\"not-an-etag-storage-knows\"")]
+    [InlineData("\"a\", \"b\"")]
+    [InlineData("garbage")]
+    public async Task Put_WithAnIfMatchNoVersionCanMatch_Is412(string ifMatch)
+    {
+        var id = (await HttpAssert.OkAsync(await _centre.PostProfilesAsync(TestData.Profile("IFM")))).GetProperty("results")[0].GetProperty("id").GetString();
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/profiles/{id}") { Content = new StringContent(HttpAssert.Json(TestData.Profile("IFM"), Reintegration.ReintegrationJsonContext.Default.Profile), System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+
+        await HttpAssert.ProblemAsync(await _centre.SendAsync(request), HttpStatusCode.PreconditionFailed);
+    }
+
     [Fact]
     public async Task Put_WithAnotherExternalRef_Is400()
     {

@@ -29,6 +29,29 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Centre_CreatedWhileAnswersAreLost_IsCreatedOnceAndItsKeyWorks()
+    {
+        await using var storage = await TestStorage.StartAsync((await SharedAzurite.GetAsync()).ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Reintegration:StorageResilience:ChaosLostResponseRate"] = "0.5",
+            ["Reintegration:StorageResilience:MaxRetryAttempts"] = "12",
+        });
+        var centres = storage.Get<CentreStore>();
+
+        var created = new List<(Reintegration.Domain.Centre Centre, string Key)>();
+        for (var i = 0; i < 10; i++)
+        {
+            created.Add(await centres.CreateAsync($"Centre {i}", "TJ", null, null, "en", default));
+        }
+
+        Assert.Equal(10, (await centres.AllAsync(default)).Count);
+        foreach (var (centre, key) in created)
+        {
+            Assert.Equal(centre.Id, (await centres.AuthenticateAsync(key, default))?.Id);
+        }
+    }
+
+    [Fact]
     public async Task Centre_KeyWithOneCharacterChanged_IsRefused()
     {
         var centres = _storage.Get<CentreStore>();

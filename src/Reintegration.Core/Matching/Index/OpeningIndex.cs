@@ -122,6 +122,11 @@ public sealed class OpeningIndex(MatchingEngine engine)
                         continue;
                     }
 
+                    if (query.Skip?.Invoke(opening.Listing) == true)
+                    {
+                        continue;
+                    }
+
                     var tier = LocationScore.TierOf(seeker, opening);
                     if (scorer.QuickBound(seeker, opening, tier) < best.Threshold)
                     {
