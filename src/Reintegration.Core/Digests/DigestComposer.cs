@@ -37,7 +37,8 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
         return Order(people).AsParallel().AsOrdered().Select(person => new Wishlist(
             person.ProfileId,
             // What the previous digest offered is left out during the walk, so the top k are all new.
-            index.Match(person.Profile, query with { Skip = listing => !openings.ContainsKey(listing.Id) || !IsNewOrChanged(person, listing) }).Matches
+            index.Match(person.Profile, query with { Skip = listing => !IsNewOrChanged(person, listing) }).Matches
+                .Where(m => openings.ContainsKey(m.OpeningId))
                 .Select(m => new Candidate(m.OpeningId, m.Score))
                 .ToList())).ToList();
     }

@@ -122,11 +122,6 @@ public sealed class OpeningIndex(MatchingEngine engine)
                         continue;
                     }
 
-                    if (query.Skip?.Invoke(opening.Listing) == true)
-                    {
-                        continue;
-                    }
-
                     var tier = LocationScore.TierOf(seeker, opening);
                     if (scorer.QuickBound(seeker, opening, tier) < best.Threshold)
                     {
@@ -135,6 +130,12 @@ public sealed class OpeningIndex(MatchingEngine engine)
 
                     var partial = scorer.PartialWithoutLocation(seeker, opening);
                     if (scorer.UpperBound(partial, tier) < best.Threshold)
+                    {
+                        continue;
+                    }
+
+                    // Checked only for openings that could still enter the top k: skipping cannot change the others' fate.
+                    if (query.Skip?.Invoke(opening.Listing) == true)
                     {
                         continue;
                     }
