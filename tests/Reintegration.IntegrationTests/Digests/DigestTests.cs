@@ -21,11 +21,22 @@ public sealed class DigestTests
 
     private static string ThisWeek => IsoWeek.Of(TestData.Today).ToString();
 
-    private static async Task<(TestApp App, HttpClient Centre, string CentreId, HttpClient Admin)> StartAsync(string? webhookUrl = null, Dictionary<string, string?>? settings = null)
+    /// <summary>An app with one centre (optionally with a webhook), and clients for the centre and the admin.</summary>
+    private sealed record Scene(TestApp App, HttpClient Centre, string CentreId, HttpClient Admin) : IAsyncDisposable
     {
-        var app = await TestApp.StartAsync(await SharedAzurite.GetAsync(), settings ?? FastWebhooks);
-        var (centre, id) = await app.CentreAsync(webhookUrl: webhookUrl);
-        return (app, centre, id, app.Admin());
+        public static async Task<Scene> StartAsync(string? webhookUrl = null, Dictionary<string, string?>? settings = null)
+        {
+            var app = await TestApp.StartAsync(await SharedAzurite.GetAsync(), settings ?? FastWebhooks);
+            var (centre, id) = await app.CentreAsync(webhookUrl: webhookUrl);
+            return new Scene(app, centre, id, app.Admin());
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Centre.Dispose();
+            Admin.Dispose();
+            await App.DisposeAsync();
+        }
     }
 
     private static async Task<List<string>> StoreProfilesAsync(HttpClient centre, int count, string prefix) =>
@@ -47,10 +58,8 @@ public sealed class DigestTests
     [Fact]
     public async Task TimerRun_WithAFakeClock_StoresTheDigestOfTheWeekItWasDueFor()
     {
-        var (app, centre, _, admin) = await StartAsync();
-        await using var _ = app;
-        using var __ = centre;
-        using var ___ = admin;
+        await using var scene = await Scene.StartAsync();
+        var (app, centre, _, admin) = scene;
         await StoreProfilesAsync(centre, 2, "TIMER");
         // Next Monday at 05:00 UTC, an hour before that Monday's occurrence: the run missed last Monday's.
         var nextMonday = TestData.Today.AddDays(((int)DayOfWeek.Monday - (int)TestData.Today.DayOfWeek + 7) % 7 is 0 ? 7 : ((int)DayOfWeek.Monday - (int)TestData.Today.DayOfWeek + 7) % 7);
@@ -69,10 +78,8 @@ public sealed class DigestTests
     public async Task RunTwiceAndConcurrently_OneDigest_IdenticalEachTime_DeliveredOnce()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var (app, centre, centreId, admin) = await StartAsync(receiver.Url);
-        await using var _ = app;
-        using var __ = centre;
-        using var ___ = admin;
+        await using var scene = await Scene.StartAsync(receiver.Url);
+        var (app, centre, centreId, admin) = scene;
         await StoreProfilesAsync(centre, 5, "TWICE");
         await HttpAssert.OkAsync(await admin.PostOpeningsAsync(Enumerable.Range(0, 6).Select(i => TestData.Opening($"TW-{i}")).ToArray()));
 
@@ -93,12 +100,10 @@ public sealed class DigestTests
     [Fact]
     public async Task RunCutShortAfterOneCentre_IsFinishedByTheNextRun_AsIfItHadRunOnce()
     {
-        var (app, centre, _, admin) = await StartAsync();
-        await using var _ = app;
-        using var __ = centre;
-        using var ___ = admin;
+        await using var scene = await Scene.StartAsync();
+        var (app, centre, _, admin) = scene;
         var (other, otherId) = await app.CentreAsync("Osh Employment Centre", "KG");
-        using var ____ = other;
+        using var otherCentre = other;
         await StoreProfilesAsync(centre, 4, "CUT-A");
         await StoreProfilesAsync(other, 4, "CUT-B");
         await HttpAssert.OkAsync(await admin.PostOpeningsAsync(Enumerable.Range(0, 3).Select(i => TestData.Opening($"CUT-{i}") with { Positions = 1 }).ToArray()));
@@ -118,10 +123,8 @@ public sealed class DigestTests
     public async Task Webhook_FailingTheFirstTwoCalls_GetsTheDigestExactlyOnce()
     {
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: 2);
-        var (app, centre, centreId, admin) = await StartAsync(receiver.Url);
-        await using var _ = app;
-        using var __ = centre;
-        using var ___ = admin;
+        await using var scene = await Scene.StartAsync(receiver.Url);
+        var (app, centre, centreId, admin) = scene;
         await StoreProfilesAsync(centre, 1, "RETRY");
 
         var report = await HttpAssert.OkAsync(await admin.PostAsync($"/api/digests/{ThisWeek}/run", null));
@@ -139,10 +142,8 @@ public sealed class DigestTests
     {
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: 1_000);
         var settings = new Dictionary<string, string?>(FastWebhooks) { ["Reintegration:Webhook:MaxAttempts"] = "2" };
-        var (app, centre, _, admin) = await StartAsync(receiver.Url, settings);
-        await using var _ = app;
-        using var __ = centre;
-        using var ___ = admin;
+        await using var scene = await Scene.StartAsync(receiver.Url, settings);
+        var (app, centre, _, admin) = scene;
         await StoreProfilesAsync(centre, 1, "DOWN");
 
         var failed = await HttpAssert.OkAsync(await admin.PostAsync($"/api/digests/{ThisWeek}/run", null));
@@ -158,12 +159,10 @@ public sealed class DigestTests
     [Fact]
     public async Task Digest_NoOpeningBeyondItsCap_AcrossCentres()
     {
-        var (app, centre, _, admin) = await StartAsync();
-        await using var _ = app;
-        using var __ = centre;
-        using var ___ = admin;
+        await using var scene = await Scene.StartAsync();
+        var (app, centre, _, admin) = scene;
         var (other, _) = await app.CentreAsync("Samarkand Employment Centre", "UZ");
-        using var ____ = other;
+        using var otherCentre = other;
         await StoreProfilesAsync(centre, 12, "CAP-A");
         await StoreProfilesAsync(other, 12, "CAP-B");
         await HttpAssert.OkAsync(await admin.PostOpeningsAsync(Enumerable.Range(0, 4).Select(i => TestData.Opening($"CAP-{i}") with { Positions = 1 }).ToArray()));
@@ -184,10 +183,8 @@ public sealed class DigestTests
     [Fact]
     public async Task Digest_ProfileErasedBeforeTheRun_DoesNotAppear_ErasedAfter_IsRemoved()
     {
-        var (app, centre, _, admin) = await StartAsync();
-        await using var _ = app;
-        using var __ = centre;
-        using var ___ = admin;
+        await using var scene = await Scene.StartAsync();
+        var (app, centre, _, admin) = scene;
         var ids = await StoreProfilesAsync(centre, 3, "ERASE");
         await HttpAssert.OkAsync(await admin.PostOpeningsAsync(TestData.Opening("ERASE-OP")));
         Assert.Equal(HttpStatusCode.NoContent, (await centre.DeleteAsync($"/api/profiles/{ids[0]}")).StatusCode);
@@ -229,10 +226,8 @@ public sealed class DigestTests
     [Fact]
     public async Task Digest_Errors_BadWeek400_None404_RunByCentre403()
     {
-        var (app, centre, _, admin) = await StartAsync();
-        await using var _ = app;
-        using var __ = centre;
-        using var ___ = admin;
+        await using var scene = await Scene.StartAsync();
+        var (app, centre, _, admin) = scene;
 
         await HttpAssert.ProblemAsync(await centre.GetAsync("/api/digests/2025-W53"), HttpStatusCode.BadRequest, "week");
         await HttpAssert.ProblemAsync(await centre.GetAsync("/api/digests/2026-W01"), HttpStatusCode.NotFound);
