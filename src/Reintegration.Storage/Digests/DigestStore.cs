@@ -69,7 +69,7 @@ public sealed class DigestStore(Tables tables, StorageCalls calls, TimeProvider 
             return null;
         }
 
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {centreId} and RowKey gt {name + "|"} and RowKey lt {name + "}"}");
+        var filter = TableQueries.KeysUnder(centreId, name);
         var entries = new List<DigestEntry>();
         await foreach (var row in TableQueries.AllAsync(calls, tables.Digests, filter, null, cancellationToken))
         {

@@ -80,6 +80,13 @@ internal static class TableQueries
         while (token is not null);
     }
 
+    /// <summary>
+    /// The rows of a partition whose keys start with "<paramref name="segment"/>|": '|' sorts just before
+    /// '}', so the range [segment|, segment}) is exactly those keys.
+    /// </summary>
+    public static string KeysUnder(string partitionKey, string segment) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {segment + "|"} and RowKey lt {segment + "}"}");
+
     /// <summary>The entities of the partition with these row keys (those that exist), with the selected columns.</summary>
     public static async Task<Dictionary<string, TableEntity>> FindManyAsync(
         StorageCalls calls, TableClient table, string partitionKey, IEnumerable<string> rowKeys, IEnumerable<string> select, CancellationToken cancellationToken)

@@ -33,8 +33,7 @@ public sealed class PlacementStore(Tables tables, StorageCalls calls, TimeProvid
     public async Task<IReadOnlyList<Placement>> ForProfileAsync(string centreId, string profileId, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
-        // '|' sorts before '}', so the range [id|, id}) is exactly the keys that start with "id|".
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {centreId} and RowKey ge {profileId + "|"} and RowKey lt {profileId + "}"}");
+        var filter = TableQueries.KeysUnder(centreId, profileId);
         var placements = new List<Placement>();
         await foreach (var entity in TableQueries.AllAsync(calls, tables.Placements, filter, null, cancellationToken))
         {
