@@ -6,10 +6,10 @@ namespace Reintegration.Functions.Centres;
 public sealed record CentreRequest
 {
     public string Name { get; init => field = value ?? ""; } = "";
-    public string Country { get; init => field = value ?? ""; } = "";
+    public string Country { get; init => field = Codes.Upper(value) ?? ""; } = "";
     public string? Region { get; init; }
     public string? WebhookUrl { get; init; }
-    public string Language { get; init => field = value ?? ""; } = "";
+    public string Language { get; init => field = Codes.Lower(value) ?? ""; } = "";
 }
 
 /// <summary>A centre as the API shows it: never with its key.</summary>

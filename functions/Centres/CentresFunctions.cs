@@ -14,8 +14,9 @@ public sealed class CentresFunctions(Api api, CentreStore centres, CentreValidat
     public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "centres")] HttpRequest request) =>
         api.HandleAsync(request, Roles.Admin, async (_, cancellationToken) =>
         {
-            var body = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.CentreRequest, options.Value.MaxBodyBytes, cancellationToken);
-            var errors = validator.Validate(body.Name, body.Country, body.Region, body.WebhookUrl, body.Language);
+            var (read, errors) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.CentreRequest, options.Value.MaxBodyBytes, cancellationToken);
+            var body = read ?? new CentreRequest();
+            errors.AddUncovered(validator.Validate(body.Name, body.Country, body.Region, body.WebhookUrl, body.Language));
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors.ToDictionary());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Reintegration.Domain;
 using Reintegration.Reference;
 using Reintegration.Validation;
 
@@ -39,7 +40,7 @@ public sealed class QueryParameters(HttpRequest request)
             case "false" or "0":
                 return false;
             default:
-                Errors.Add(name, "Must be true or false.");
+                Errors.Add(name, Expected.Boolean);
                 return fallback;
         }
     }
@@ -47,7 +48,7 @@ public sealed class QueryParameters(HttpRequest request)
     /// <summary>A country of the region, or null when absent.</summary>
     public string? Country(string name, ReferenceData reference)
     {
-        var text = request.Query[name].ToString();
+        var text = Codes.Upper(request.Query[name].ToString());
         if (text.Length == 0)
         {
             return null;
@@ -55,7 +56,7 @@ public sealed class QueryParameters(HttpRequest request)
 
         if (reference.Countries.FindRegional(text) is null)
         {
-            Errors.Add(name, "Must be an ISO 3166-1 alpha-2 code of a state of the region, in upper case.");
+            Errors.Add(name, $"Must be an ISO 3166-1 alpha-2 code of a state of the region ({string.Join(", ", reference.Countries.Regional.Select(c => c.Code))}).");
             return null;
         }
 

@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Reintegration.Validation;
 
 namespace Reintegration.Functions.Http;
 
@@ -12,10 +12,14 @@ public sealed class RequestBodyException(IResult problem) : Exception("The reque
     public IResult Problem { get; } = problem;
 }
 
+/// <summary>One item or an array of them, as read from a body: null items stay null; <see cref="Errors"/> has what could not be read.</summary>
+public sealed record JsonBatch<T>(IReadOnlyList<T?> Items, bool IsArray, ValidationErrors Errors)
+    where T : class;
+
 /// <summary>
 /// Reads request bodies ourselves (the worker's [FromBody] answers a bad body with 500): the media
 /// type is checked (415), the size bounded (413), and JSON that does not fit the model is a 400
-/// naming the field where reading stopped.
+/// listing every field that could not be read.
 /// </summary>
 public static class RequestBody
 {
@@ -53,87 +57,68 @@ public static class RequestBody
         return buffer.ToArray();
     }
 
-    public static async Task<T> ReadJsonAsync<T>(HttpRequest request, JsonTypeInfo<T> type, long maxBytes, CancellationToken cancellationToken) =>
-        Parse(await ReadAsync(request, "application/json", maxBytes, cancellationToken), type);
-
-    /// <summary>A JSON object, or an array of them (of at most <paramref name="maxItems"/>); an array is reported as such.</summary>
-    public static async Task<(IReadOnlyList<T> Items, bool IsArray)> ReadOneOrManyAsync<T>(
-        HttpRequest request, JsonTypeInfo<T> one, JsonTypeInfo<List<T>> many, long maxBytes, int maxItems, CancellationToken cancellationToken)
+    /// <summary>
+    /// A JSON object: what could be read of it, and every field that could not (wrong type or format,
+    /// unknown, null where null is not allowed), each at its path. Malformed JSON is one error, where it breaks.
+    /// </summary>
+    public static async Task<JsonRead<T>> ReadJsonAsync<T>(HttpRequest request, JsonTypeInfo<T> type, long maxBytes, CancellationToken cancellationToken)
     {
-        var body = await ReadAsync(request, "application/json", maxBytes, cancellationToken);
-        var first = Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 64))).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (!first.StartsWith('['))
+        var read = TolerantJson.Read(await ReadAsync(request, "application/json", maxBytes, cancellationToken), type);
+        if (read.Value is null && read.Errors.IsEmpty)
         {
-            return ([Parse(body, one)], false);
+            read.Errors.Add("$", "The body is null.");
         }
 
-        var count = CountItems(body);
-        if (count > maxItems)
-        {
-            throw new RequestBodyException(Problems.TooLarge($"The array has {count} items; send at most {maxItems} per request."));
-        }
-
-        var items = Parse(body, many);
-        if (items.Count == 0)
-        {
-            throw new RequestBodyException(Problems.Invalid("$", "The array is empty."));
-        }
-
-        return (items, true);
+        return read;
     }
 
-    private static T Parse<T>(byte[] body, JsonTypeInfo<T> type)
+    /// <summary>
+    /// A JSON object, or an array of them (of at most <paramref name="maxItems"/>), read as
+    /// <see cref="ReadJsonAsync{T}"/> reads one, with paths "[i].field" for an array. A null item
+    /// stays null, for the validator to report.
+    /// </summary>
+    public static async Task<JsonBatch<T>> ReadOneOrManyAsync<T>(HttpRequest request, JsonTypeInfo<T> one, long maxBytes, int maxItems, CancellationToken cancellationToken)
+        where T : class
     {
+        var body = await ReadAsync(request, "application/json", maxBytes, cancellationToken);
+        JsonDocument document;
         try
         {
-            return JsonSerializer.Deserialize(body, type) ?? throw new RequestBodyException(Problems.Invalid("$", "The body is null."));
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException e)
         {
-            throw new RequestBodyException(Problems.Invalid(FieldPath(e.Path), Describe(e)));
+            throw new RequestBodyException(Problems.Invalid("$", TolerantJson.Malformed(e)));
         }
-    }
 
-    /// <summary>Counts the top-level items of a JSON array without building them, so an oversized array costs no allocations.</summary>
-    private static int CountItems(byte[] body)
-    {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        var count = 0;
-        try
+        using (document)
         {
-            reader.Read();
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            var root = document.RootElement;
+            var errors = new ValidationErrors();
+            if (root.ValueKind != JsonValueKind.Array)
             {
-                count++;
-                reader.Skip();
+                var read = TolerantJson.Read(root, one, errors);
+                if (read.Value is null && errors.IsEmpty)
+                {
+                    errors.Add("$", "The body is null.");
+                }
+
+                return new JsonBatch<T>([read.Value], false, errors);
             }
+
+            var count = root.GetArrayLength();
+            if (count > maxItems)
+            {
+                throw new RequestBodyException(Problems.TooLarge($"The array has {count} items; send at most {maxItems} per request."));
+            }
+
+            if (count == 0)
+            {
+                throw new RequestBodyException(Problems.Invalid("$", "The array is empty."));
+            }
+
+            var items = root.EnumerateArray().Select((item, i) => TolerantJson.Read(item, one, errors, $"[{i}].").Value).ToList();
+            return new JsonBatch<T>(items, true, errors);
         }
-        catch (JsonException)
-        {
-            // Malformed: the parse that follows reports where.
-        }
-
-        return count;
-    }
-
-    /// <summary>"$.home.lat" → "home.lat"; "$[3].bans[0].until" → "[3].bans[0].until"; the root stays "$".</summary>
-    internal static string FieldPath(string? jsonPath) =>
-        jsonPath is null or "$" ? "$" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
-
-    private static string Describe(JsonException e)
-    {
-        var message = e.Message;
-        return message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) ? $"Unknown property '{UnknownProperty(message)}': it is not part of the contract."
-            : message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("allow", StringComparison.OrdinalIgnoreCase) ? "Must not be null."
-            : message.Contains("could not be converted", StringComparison.Ordinal) ? "Wrong type or value for this field."
-            : $"Malformed JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).";
-    }
-
-    private static string UnknownProperty(string message)
-    {
-        var start = message.IndexOf('\'', StringComparison.Ordinal);
-        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
-        var name = end > start ? message[(start + 1)..end] : "?";
-        return name.Length <= 50 ? name : name[..50] + "…";
     }
 }

@@ -58,14 +58,14 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvide
                 return problem;
             }
 
-            var profile = await RequestBody.ReadJsonAsync(request, ReintegrationJsonContext.Default.Profile, options.Value.MaxBodyBytes, cancellationToken);
-            var errors = validator.Validate(profile, time.UtcToday());
+            var (profile, errors) = await RequestBody.ReadJsonAsync(request, ReintegrationJsonContext.Default.Profile, options.Value.MaxBodyBytes, cancellationToken);
+            errors.AddUncovered(validator.Validate(profile, time.UtcToday()));
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors.ToDictionary());
             }
 
-            var response = await matchmaker.MatchAsync(null, profile, query, cancellationToken);
+            var response = await matchmaker.MatchAsync(null, profile!, query, cancellationToken);
             return TypedResults.Json(response, ApiJsonContext.Web.MatchResponse);
         });
 

@@ -17,15 +17,15 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningVal
     public Task<IResult> Upsert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "openings")] HttpRequest request) =>
         api.HandleAsync(request, Roles.Any, async (caller, cancellationToken) =>
         {
-            var (items, isArray) = await RequestBody.ReadOneOrManyAsync(request, ReintegrationJsonContext.Default.Opening, ReintegrationJsonContext.Default.ListOpening,
+            var (items, isArray, errors) = await RequestBody.ReadOneOrManyAsync(request, ReintegrationJsonContext.Default.Opening,
                 options.Value.MaxBodyBytes, options.Value.MaxItems, cancellationToken);
-            var errors = Validate(items, isArray);
+            errors.AddUncovered(Validate(items, isArray));
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors.ToDictionary());
             }
 
-            var outcomes = await openings.UpsertAsync(caller.PublisherId, items, cancellationToken);
+            var outcomes = await openings.UpsertAsync(caller.PublisherId, items!, cancellationToken);
             return TypedResults.Json(new UpsertResponse(outcomes), ApiJsonContext.Web.UpsertResponse);
         });
 
@@ -62,7 +62,7 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningVal
                 _ => Problems.OpeningNotFound(),
             });
 
-    private ValidationErrors Validate(IReadOnlyList<Opening> items, bool isArray)
+    private ValidationErrors Validate(IReadOnlyList<Opening?> items, bool isArray)
     {
         var today = time.UtcToday();
         return BatchValidation.Validate(items, isArray, (item, prefix) => validator.Validate(item, today, prefix), item => item?.ExternalRef);

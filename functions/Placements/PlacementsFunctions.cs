@@ -17,23 +17,25 @@ public sealed class PlacementsFunctions(Api api, PlacementStore placements, Prof
     public Task<IResult> Record([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "placements")] HttpRequest request) =>
         api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
         {
-            var body = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.PlacementRequest, options.Value.MaxBodyBytes, cancellationToken);
-            var errors = new ValidationErrors();
+            var (read, errors) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.PlacementRequest, options.Value.MaxBodyBytes, cancellationToken);
+            var body = read ?? new PlacementRequest();
+            var missing = new ValidationErrors();
             if (body.ProfileId.Length == 0)
             {
-                errors.Add("profileId", "Required.");
+                missing.Add("profileId", "Required.");
             }
 
             if (body.OpeningId.Length == 0)
             {
-                errors.Add("openingId", "Required.");
+                missing.Add("openingId", "Required.");
             }
 
             if (body.Outcome is null)
             {
-                errors.Add("outcome", "Required: applied, interviewed, hired or rejected.");
+                missing.Add("outcome", "Required: applied, interviewed, hired or rejected.");
             }
 
+            errors.AddUncovered(missing);
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors.ToDictionary());

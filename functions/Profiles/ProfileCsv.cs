@@ -137,39 +137,35 @@ public static class ProfileCsv
         public IReadOnlyList<string> List(string column) =>
             Text(column).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-        public bool Bool(string column, bool fallback)
-        {
-            var text = Text(column).ToLowerInvariant();
-            return text switch
+        /// <summary>true or false, in any case (spreadsheets write TRUE); an empty cell is the fallback.</summary>
+        public bool Bool(string column, bool fallback) =>
+            Text(column) switch
             {
                 "" => fallback,
-                "true" or "yes" or "1" => true,
-                "false" or "no" or "0" => false,
-                _ => Error(column, "Must be true or false.", fallback),
+                var text when text.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+                var text when text.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+                _ => Error(column, Expected.Boolean, fallback),
             };
-        }
 
-        /// <summary>The enum the cell names; null (and an error) when it names none.</summary>
+        /// <summary>The enum the cell names (exactly one of its names, in any case); null (and an error) when it names none.</summary>
         public T? Enum<T>(string column) where T : struct, System.Enum =>
-            System.Enum.TryParse<T>(Text(column), ignoreCase: true, out var value) && !int.TryParse(Text(column), out _)
-                ? value
-                : Error<T?>(column, $"Must be one of: {string.Join(", ", System.Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.", null);
+            EnumNames<T>.TryParse(Text(column), out var value) ? value : Error<T?>(column, Expected.OneOf<T>(), null);
 
         public double? Double(string column, string path) =>
             Text(column) is { Length: > 0 } text
-                ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : Error<double?>(path, "Must be a number.", null)
+                ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : Error<double?>(path, Expected.Number, null)
                 : null;
 
         public decimal Decimal(string column, string path) =>
-            decimal.TryParse(Text(column), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : Error(path, "Must be a number.", 0m);
+            decimal.TryParse(Text(column), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : Error(path, Expected.Number, 0m);
 
         public int Int(string text, string path) =>
-            int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : Error(path, "Must be a whole number.", 0);
+            int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : Error(path, Expected.WholeNumber, 0);
 
         public DateOnly? Date(string text, string path) =>
             text.Length == 0 ? null
             : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-            : Error<DateOnly?>(path, "Must be a date, yyyy-MM-dd.", null);
+            : Error<DateOnly?>(path, Expected.Date, null);
 
         /// <summary>A ';'-separated list whose items have <paramref name="count"/> ':'-separated parts.</summary>
         public IReadOnlyList<T> Parts<T>(string column, int count, Func<string[], string, T> build)

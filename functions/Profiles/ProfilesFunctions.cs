@@ -16,15 +16,15 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
     public Task<IResult> Upsert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "profiles")] HttpRequest request) =>
         api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
         {
-            var (items, isArray) = await RequestBody.ReadOneOrManyAsync(request, ReintegrationJsonContext.Default.Profile, ReintegrationJsonContext.Default.ListProfile,
+            var (items, isArray, errors) = await RequestBody.ReadOneOrManyAsync(request, ReintegrationJsonContext.Default.Profile,
                 options.Value.MaxBodyBytes, options.Value.MaxItems, cancellationToken);
-            var errors = Validate(items, isArray);
+            errors.AddUncovered(Validate(items, isArray));
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors.ToDictionary());
             }
 
-            var outcomes = await profiles.UpsertAsync(caller.Centre!.Id, items, cancellationToken);
+            var outcomes = await profiles.UpsertAsync(caller.Centre!.Id, items!, cancellationToken);
             return TypedResults.Json(new UpsertResponse(outcomes), ApiJsonContext.Web.UpsertResponse);
         });
 
@@ -39,8 +39,8 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
     public Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "profiles/{id}")] HttpRequest request, string id) =>
         api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
         {
-            var profile = await RequestBody.ReadJsonAsync(request, ReintegrationJsonContext.Default.Profile, options.Value.MaxBodyBytes, cancellationToken);
-            var errors = validator.Validate(profile, time.UtcToday());
+            var (profile, errors) = await RequestBody.ReadJsonAsync(request, ReintegrationJsonContext.Default.Profile, options.Value.MaxBodyBytes, cancellationToken);
+            errors.AddUncovered(validator.Validate(profile, time.UtcToday()));
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors.ToDictionary());
@@ -52,7 +52,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
                 return Problems.ProfileNotFound();
             }
 
-            if (ProfileStore.IdFor(centreId, profile.ExternalRef) != id)
+            if (ProfileStore.IdFor(centreId, profile!.ExternalRef) != id)
             {
                 return Problems.Invalid("externalRef", "Does not match this profile: its id derives from its external reference, which cannot change.");
             }
@@ -88,7 +88,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
             return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Profile).ToList(), page.ContinuationToken), ApiJsonContext.Web.ItemPage);
         });
 
-    private ValidationErrors Validate(IReadOnlyList<Profile> items, bool isArray)
+    private ValidationErrors Validate(IReadOnlyList<Profile?> items, bool isArray)
     {
         var today = time.UtcToday();
         return BatchValidation.Validate(items, isArray, (item, prefix) => validator.Validate(item, today, prefix), item => item?.ExternalRef);

@@ -6,7 +6,7 @@ namespace Reintegration.Domain;
 /// </summary>
 public sealed record EntryBan
 {
-    public string Country { get; init => field = value ?? ""; } = "";
+    public string Country { get; init => field = Codes.Upper(value) ?? ""; } = "";
     public DateOnly? From { get; init; }
     public DateOnly? Until { get; init; }
 }

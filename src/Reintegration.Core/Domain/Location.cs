@@ -6,7 +6,7 @@ namespace Reintegration.Domain;
 /// </summary>
 public sealed record Location
 {
-    public string Country { get; init => field = value ?? ""; } = "";
+    public string Country { get; init => field = Codes.Upper(value) ?? ""; } = "";
     public string City { get; init => field = value ?? ""; } = "";
     public double? Lat { get; init; }
     public double? Lon { get; init; }

@@ -4,7 +4,7 @@ namespace Reintegration.Domain;
 public sealed record Money
 {
     public decimal Amount { get; init; }
-    public string Currency { get; init => field = value ?? ""; } = "";
+    public string Currency { get; init => field = Codes.Upper(value) ?? ""; } = "";
 }
 
 /// <summary>A monthly wage range offered by an opening.</summary>
@@ -12,5 +12,5 @@ public sealed record WageRange
 {
     public decimal Min { get; init; }
     public decimal Max { get; init; }
-    public string Currency { get; init => field = value ?? ""; } = "";
+    public string Currency { get; init => field = Codes.Upper(value) ?? ""; } = "";
 }

@@ -12,10 +12,10 @@ public sealed record Profile
     /// <summary>The centre's own reference; profiles are upserted by it within the centre.</summary>
     public string ExternalRef { get; init => field = value ?? ""; } = "";
     public string DisplayName { get; init => field = value ?? ""; } = "";
-    public string Citizenship { get; init => field = value ?? ""; } = "";
+    public string Citizenship { get; init => field = Codes.Upper(value) ?? ""; } = "";
     /// <summary>Required: left out, nothing may be assumed (a refugee taken for a returnee would lose non-refoulement).</summary>
     public PersonStatus? Status { get; init; }
-    public IReadOnlyList<string> FledCountries { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> FledCountries { get; init => field = Codes.Upper(value); } = [];
     public bool VoluntaryRepatriation { get; init; }
     public Location Home { get; init => field = value ?? new(); } = new();
     public IReadOnlyList<EntryBan> Bans { get; init => field = value ?? []; } = [];

@@ -4,5 +4,5 @@ namespace Reintegration.Domain;
 public sealed record Relocation
 {
     public bool Willing { get; init; }
-    public IReadOnlyList<string> Countries { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> Countries { get; init => field = Codes.Upper(value); } = [];
 }

@@ -14,7 +14,7 @@ internal sealed class CodeRules(ReferenceData reference)
         }
         else if (!reference.Countries.IsIsoCode(code))
         {
-            errors.Add(path, $"Unknown country '{Shown(code)}': expected an ISO 3166-1 alpha-2 code in upper case, such as TJ.");
+            errors.Add(path, $"Unknown country '{Shown(code)}': expected an ISO 3166-1 alpha-2 code, such as TJ.");
         }
     }
 
@@ -72,7 +72,7 @@ internal sealed class CodeRules(ReferenceData reference)
 
             if (string.IsNullOrEmpty(language.Code) || reference.Languages.Find(language.Code) is null)
             {
-                errors.Add($"{path}[{i}].code", $"Unknown language '{Shown(language.Code)}': expected an ISO 639-1 code in lower case, such as ru.");
+                errors.Add($"{path}[{i}].code", $"Unknown language '{Shown(language.Code)}': expected an ISO 639-1 code, such as ru.");
             }
             else if (languages.Take(i).Any(l => l?.Code == language.Code))
             {

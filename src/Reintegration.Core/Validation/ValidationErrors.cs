@@ -33,7 +33,30 @@ public sealed class ValidationErrors
         }
     }
 
+    /// <summary>
+    /// Adds the errors of <paramref name="other"/> except those at or under a path that already has one:
+    /// a value that could not be read is reported once, not again by the rules it could not be checked against.
+    /// </summary>
+    public void AddUncovered(ValidationErrors other)
+    {
+        var covered = _errors.Keys.ToList();
+        foreach (var (path, messages) in other._errors)
+        {
+            if (!covered.Any(c => IsAtOrUnder(path, c)))
+            {
+                foreach (var message in messages)
+                {
+                    Add(path, message);
+                }
+            }
+        }
+    }
+
     public bool Has(string path) => _errors.ContainsKey(path);
+
+    private static bool IsAtOrUnder(string path, string covered) =>
+        covered == "$" || path == covered
+        || path.Length > covered.Length && path.StartsWith(covered, StringComparison.Ordinal) && path[covered.Length] is '.' or '[';
 
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);

@@ -12,7 +12,6 @@ public sealed class ProfileValidatorTests
     {
         { "unknown citizenship", p => p with { Citizenship = "XX" }, "citizenship" },
         { "status left out (a refugee must not be taken for a returnee)", p => p with { Status = null }, "status" },
-        { "lower-case country code", p => p with { Citizenship = "tj" }, "citizenship" },
         { "missing citizenship", p => p with { Citizenship = "" }, "citizenship" },
         { "home outside the region", p => p with { Home = p.Home with { Country = "AE" } }, "home.country" },
         { "home without city", p => p with { Home = p.Home with { City = " " } }, "home.city" },

@@ -65,6 +65,37 @@ public sealed class CsvImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_CellsOfTheWrongFormat_SayWhatIsExpected_InTheWordsOfTheJsonRoute()
+    {
+        var csv = string.Join("\n",
+            Header,
+            "CSV-W,A. B.,TJ,returningMigrant,,TJ,Khujand,7212:six,ru:B2,RU:01.03.2025:2030-03-01,,yes,,4000,TJS,TRUE,2026-11-01");
+
+        var body = await HttpAssert.OkAsync(await ImportAsync(csv));
+
+        var errors = body.GetProperty("rejected").EnumerateArray().Single().GetProperty("errors");
+        Assert.Equal("Expected a whole number, such as 6.", errors.GetProperty("occupations[0].years")[0].GetString());
+        Assert.Equal("Expected a date written yyyy-MM-dd, such as 2030-03-01.", errors.GetProperty("bans[0].from")[0].GetString());
+        Assert.Equal("Expected true or false.", errors.GetProperty("relocationWilling")[0].GetString());
+        Assert.Equal(["bans[0].from", "occupations[0].years", "relocationWilling"], errors.EnumerateObject().Select(e => e.Name).Order());
+    }
+
+    [Theory]
+    [InlineData("returningMigrant, refugee")]
+    [InlineData("returningMigrant;refugee")]
+    [InlineData("1")]
+    public async Task Import_StatusThatIsNotExactlyOneName_IsRejected(string status)
+    {
+        var csv = Header + $"\nCSV-E,A. B.,TJ,\"{status}\",,TJ,Khujand,7212:6,ru:B2,,,false,,,,true,2026-11-01\n";
+
+        var body = await HttpAssert.OkAsync(await ImportAsync(csv));
+
+        var errors = body.GetProperty("rejected").EnumerateArray().Single().GetProperty("errors");
+        Assert.Equal("Expected one of: returningMigrant, refugee.", errors.GetProperty("status")[0].GetString());
+        Assert.Equal(0, body.GetProperty("created").GetInt32());
+    }
+
+    [Fact]
     public async Task Import_SameFileTwice_UpdatesInsteadOfCreating()
     {
         var csv = Header + "\nCSV-A,A. B.,TJ,returningMigrant,,TJ,Khujand,7212:6,ru:B2,,,false,,,,true,2026-11-01\n";

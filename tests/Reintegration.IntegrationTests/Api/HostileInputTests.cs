@@ -119,6 +119,8 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             { "invalid ad-hoc profile", "POST", "/api/matches", Json, "{}", Centre, 400 },
             { "placement with a quoted profile id", "POST", "/api/placements", Json, """{ "profileId": "a' or '1' eq '1", "openingId": "KZ-00000000000000000000000000000000", "outcome": "hired" }""", Centre, 404 },
             { "placement outcome as a number", "POST", "/api/placements", Json, """{ "profileId": "{profile}", "openingId": "x", "outcome": 2 }""", Centre, 400 },
+            { "placement outcome as a comma list", "POST", "/api/placements", Json, """{ "profileId": "{profile}", "openingId": "x", "outcome": "interviewed, hired" }""", Centre, 400 },
+            { "status as a comma list", "POST", "/api/profiles", Json, profile.Replace("\"returningMigrant\"", "\"returningMigrant, refugee\"", StringComparison.Ordinal), Centre, 400 },
             { "centre with a 10,000-character name", "POST", "/api/centres", Json, "{ \"name\": \"" + new string('n', 10_000) + "\", \"country\": \"TJ\", \"language\": \"en\" }", Admin, 400 },
             { "centre with an unknown field", "POST", "/api/centres", Json, """{ "name": "X", "country": "TJ", "language": "en", "apiKey": "mine" }""", Admin, 400 },
             { "centre registered by a centre", "POST", "/api/centres", Json, """{ "name": "X", "country": "TJ", "language": "en" }""", Centre, 403 },

@@ -55,6 +55,58 @@ public sealed class ProfileApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_TheNewUsersFourMistakes_AreAnsweredTogetherEachAtItsPath()
+    {
+        // Two dates written 01.03.2030, a lower-case citizenship (read as TJ: codes are read in any case), and a country by name.
+        var body = TestData.ProfileJson
+            .Replace("\"from\": \"2025-03-01\"", "\"from\": \"01.03.2025\"", StringComparison.Ordinal)
+            .Replace("\"until\": \"2030-03-01\"", "\"until\": \"01.03.2030\"", StringComparison.Ordinal)
+            .Replace("\"citizenship\": \"TJ\"", "\"citizenship\": \"tj\"", StringComparison.Ordinal)
+            .Replace("\"home\": { \"country\": \"TJ\"", "\"home\": { \"country\": \"Tajikistan\"", StringComparison.Ordinal);
+
+        var problem = await HttpAssert.ProblemAsync(await _centre.PostJsonAsync("/api/profiles", body), HttpStatusCode.BadRequest,
+            "bans[0].from", "bans[0].until", "home.country");
+
+        var errors = problem.GetProperty("errors");
+        Assert.Equal("Expected a date written yyyy-MM-dd, such as 2030-03-01.", errors.GetProperty("bans[0].from")[0].GetString());
+        Assert.Equal("Expected a date written yyyy-MM-dd, such as 2030-03-01.", errors.GetProperty("bans[0].until")[0].GetString());
+        Assert.StartsWith("Unknown country 'Tajikistan': expected one of the region's states", errors.GetProperty("home.country")[0].GetString(), StringComparison.Ordinal);
+        Assert.Empty((await HttpAssert.OkAsync(await _centre.GetAsync("/api/profiles"))).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Post_MistakesOfFourKinds_AreFourErrorsSayingWhatIsExpected()
+    {
+        var body = TestData.ProfileJson
+            .Replace("\"until\": \"2030-03-01\"", "\"until\": \"01.03.2030\"", StringComparison.Ordinal)
+            .Replace("\"years\": 6", "\"years\": \"6 years\"", StringComparison.Ordinal)
+            .Replace("\"willing\": true", "\"willing\": \"yes\"", StringComparison.Ordinal)
+            .Replace("\"citizenship\": \"TJ\"", "\"citizenship\": \"Tajik\"", StringComparison.Ordinal);
+
+        var problem = await HttpAssert.ProblemAsync(await _centre.PostJsonAsync("/api/profiles", body), HttpStatusCode.BadRequest,
+            "bans[0].until", "citizenship", "occupations[0].years", "relocation.willing");
+
+        var errors = problem.GetProperty("errors");
+        Assert.Equal("Expected a whole number, such as 6.", errors.GetProperty("occupations[0].years")[0].GetString());
+        Assert.Equal("Expected true or false.", errors.GetProperty("relocation.willing")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Post_ArrayWithMistakesInTwoItems_ListsBothAndStoresNothing()
+    {
+        var good = TestData.ProfileJson;
+        var badDate = good.Replace("\"availableFrom\": \"2026-12-01\"", "\"availableFrom\": \"tomorrow\"", StringComparison.Ordinal)
+            .Replace("DUSH-2026-0042", "ITEM-1", StringComparison.Ordinal);
+        var unknown = good.Replace("\"skills\":", "\"nickname\": \"F\", \"skills\":", StringComparison.Ordinal)
+            .Replace("DUSH-2026-0042", "ITEM-2", StringComparison.Ordinal);
+
+        await HttpAssert.ProblemAsync(await _centre.PostJsonAsync("/api/profiles", $"[{good},{badDate},{unknown}]"), HttpStatusCode.BadRequest,
+            "[1].availableFrom", "[2].nickname");
+
+        Assert.Empty((await HttpAssert.OkAsync(await _centre.GetAsync("/api/profiles"))).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Post_ArrayRepeatingAReference_Is400()
     {
         var profile = TestData.Profile("SAME");
