@@ -6,6 +6,8 @@ using Reintegration.Digests;
 using Reintegration.Functions.Digests;
 using Reintegration.Functions.Http;
 using Reintegration.Functions.Matches;
+using Reintegration.Functions.Routing;
+using Reintegration.Functions.Standalone;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
 using Reintegration.Reference;
@@ -37,6 +39,8 @@ public static class AppServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => json.SerializerOptions.Encoder = ApiJsonContext.Encoder);
         // Polly reports every storage call at Information: only its warnings and errors are worth a log line.
         services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
+        // The standalone host registers the catalog of what it serves (tests add their own functions); the worker serves this assembly's.
+        services.AddSingleton(sp => new RouteTable((sp.GetService<FunctionCatalog>() ?? FunctionCatalog.Discover([typeof(RouteTable).Assembly])).Http));
         services.AddSingleton<Authenticator>();
         services.AddSingleton<Api>();
         services.AddSingleton<Matchmaker>();

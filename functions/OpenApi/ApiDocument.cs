@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.OpenApi;
 using Reintegration.Functions.Http;
+using Reintegration.Functions.Routing;
 using Reintegration.Functions.Standalone;
 
 namespace Reintegration.Functions.OpenApi;
@@ -54,7 +55,8 @@ public static partial class ApiDocument
             },
         };
         var schemas = new JsonSchemas(document, ApiOperations.Contracts);
-        foreach (var function in functions.OrderBy(f => f.Route, StringComparer.Ordinal))
+        // The catch-all that answers unknown routes with a problem is not an operation of the API.
+        foreach (var function in functions.Where(f => f.Name != UnmatchedRouteFunction.Name).OrderBy(f => f.Route, StringComparer.Ordinal))
         {
             var path = PathOf(routePrefix, function.Route);
             var item = (OpenApiPathItem)(document.Paths.TryGetValue(path, out var existing) ? existing : document.Paths[path] = new OpenApiPathItem { Operations = new() });
@@ -68,7 +70,7 @@ public static partial class ApiDocument
             }
         }
 
-        document.Tags = new HashSet<OpenApiTag>(functions.Select(TagOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(name => new OpenApiTag { Name = name }));
+        document.Tags = new HashSet<OpenApiTag>(functions.Where(f => f.Name != UnmatchedRouteFunction.Name).Select(TagOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(name => new OpenApiTag { Name = name }));
         document.RegisterComponents();
         return document;
     }

@@ -2,9 +2,12 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reintegration.Functions.Http;
 
 namespace Reintegration.Functions.Standalone;
 
@@ -39,7 +42,15 @@ public static class StandaloneHost
 
         var catalog = FunctionCatalog.Discover(functionAssemblies);
         builder.Services.AddMvcCore();
-        builder.Services.AddProblemDetails();
+        // What the web server answers itself (a path outside the route prefix, say) reads like the functions' own problems.
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? StatusCodes.Status500InternalServerError;
+            context.ProblemDetails.Type = Problems.TypeOf(status);
+            context.ProblemDetails.Detail ??= status == StatusCodes.Status404NotFound
+                ? "Nothing is served here. The API is under /api; every route is listed in /api/openapi.json."
+                : ReasonPhrases.GetReasonPhrase(status) + ".";
+        });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddHostedService<TimerFunctionScheduler>();
