@@ -38,6 +38,19 @@ public static partial class ApiDocument
                 Description = "Matches returning migrants under re-entry bans, and refugees, with openings they can legally take. "
                     + "JSON is camelCase; every error is an RFC 9457 problem document.",
             },
+            Servers =
+            [
+                new OpenApiServer { Url = "http://127.0.0.1:7071", Description = "The app on this machine (scripts/run.sh)." },
+                new OpenApiServer
+                {
+                    Url = "https://{app}.azurewebsites.net",
+                    Description = "The app in Azure Functions.",
+                    Variables = new Dictionary<string, OpenApiServerVariable>(StringComparer.Ordinal)
+                    {
+                        ["app"] = new() { Default = "reintegration", Description = "The function app's name." },
+                    },
+                },
+            ],
             Paths = new OpenApiPaths(),
             Components = new OpenApiComponents
             {
@@ -70,7 +83,8 @@ public static partial class ApiDocument
             }
         }
 
-        document.Tags = new HashSet<OpenApiTag>(functions.Where(f => f.Name != UnmatchedRouteFunction.Name).Select(TagOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(name => new OpenApiTag { Name = name }));
+        document.Tags = new HashSet<OpenApiTag>(functions.Where(f => f.Name != UnmatchedRouteFunction.Name).Select(TagOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(name => new OpenApiTag { Name = name, Description = ApiOperations.TagDescriptions.GetValueOrDefault(name) }));
         document.RegisterComponents();
         return document;
     }
@@ -119,10 +133,8 @@ public static partial class ApiDocument
             result.Responses[status.ToString(CultureInfo.InvariantCulture)] = ProblemResponses.Reference(document, status);
         }
 
-        if (operation.Roles is not null)
-        {
-            result.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
-        }
+        // An empty list says "no key needed" explicitly, overriding any default a client generator may assume.
+        result.Security = operation.Roles is null ? [] : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
 
         return result;
     }

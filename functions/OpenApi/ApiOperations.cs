@@ -65,9 +65,22 @@ public static class ApiOperations
 
         ["RecordPlacement"] = new("Records what came of an opening for a person; a hire takes one of its positions.", Roles.Centre) { Request = ApiBody.Json<PlacementRequest>(), Status = 201, Response = ApiBody.Json<PlacementView>(), Errors = [404, 409] },
 
-        ["GetDigest"] = new("The centre's digest of an ISO week (2026-W48), as JSON, HTML or Markdown, in the centre's language or the one asked for.", Roles.Centre) { Parameters = DigestQuery, Response = Digest, Errors = [404] },
+        ["GetDigest"] = new("The centre's digest of an ISO week (2026-W48), as JSON, HTML or Markdown, in the centre's language or the one asked for.", Roles.Centre) { Parameters = DigestQuery, Response = Digest, Errors = [400, 404] },
         ["GetLatestDigest"] = new("The centre's newest digest, as JSON, HTML or Markdown.", Roles.Centre) { Parameters = DigestQuery, Response = Digest, Errors = [404] },
-        ["RunDigest"] = new("Computes the digests of an ISO week for every centre now, and delivers them; running a week again changes nothing.", Roles.Admin) { Response = ApiBody.Json<DigestRunReport>() },
+        ["RunDigest"] = new("Computes the digests of an ISO week for every centre now, and delivers them; running a week again changes nothing.", Roles.Admin) { Response = ApiBody.Json<DigestRunReport>(), Errors = [400] },
+    };
+
+    /// <summary>What each tag (a feature folder of the functions) groups; a test fails when a tag has no description.</summary>
+    public static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Centres"] = "Employment centres: registration (admin), a centre reading and changing itself, key rotation.",
+        ["Profiles"] = "A centre's caseload: the people it serves, as JSON or CSV, pseudonymous and with recorded consent.",
+        ["Openings"] = "Job openings of the region, published by the admin or a centre.",
+        ["Matches"] = "The openings a person may legally and realistically take, ranked and explained; and why one is not offered.",
+        ["Placements"] = "What came of putting a person forward for an opening; a hire takes a position.",
+        ["Digests"] = "Each centre's weekly digest of new matches for its caseload.",
+        ["Health"] = "Whether the service and its storage answer.",
+        ["OpenApi"] = "This document.",
     };
 
     private static string ProfileCsvDescription =>

@@ -121,6 +121,10 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             { "placement outcome as a number", "POST", "/api/placements", Json, """{ "profileId": "{profile}", "openingId": "x", "outcome": 2 }""", Centre, 400 },
             { "placement outcome as a comma list", "POST", "/api/placements", Json, """{ "profileId": "{profile}", "openingId": "x", "outcome": "interviewed, hired" }""", Centre, 400 },
             { "status as a comma list", "POST", "/api/profiles", Json, profile.Replace("\"returningMigrant\"", "\"returningMigrant, refugee\"", StringComparison.Ordinal), Centre, 400 },
+            { "unknown route", "GET", "/api/passports", null, "", Centre, 404 },
+            { "wrong method on a known route", "PATCH", "/api/profiles/{profile}", Json, profile, Centre, 405 },
+            { "digest of a week that does not exist", "POST", "/api/digests/2026-W54/run", null, "", Admin, 400 },
+            { "digest of a malformed week", "GET", "/api/digests/week-48", null, "", Centre, 400 },
             { "centre with a 10,000-character name", "POST", "/api/centres", Json, "{ \"name\": \"" + new string('n', 10_000) + "\", \"country\": \"TJ\", \"language\": \"en\" }", Admin, 400 },
             { "centre with an unknown field", "POST", "/api/centres", Json, """{ "name": "X", "country": "TJ", "language": "en", "apiKey": "mine" }""", Admin, 400 },
             { "centre registered by a centre", "POST", "/api/centres", Json, """{ "name": "X", "country": "TJ", "language": "en" }""", Centre, 403 },
@@ -138,7 +142,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         var before = await fixture.SnapshotAsync();
         using var client = fixture.App.ClientWithKey(key switch { Centre => fixture.CentreKey, Admin => TestApp.AdminKey, "none" => null, _ => key });
         var request = new HttpRequestMessage(new HttpMethod(method), url.Replace("{profile}", fixture.ProfileId, StringComparison.Ordinal));
-        if (method is "POST" or "PUT")
+        if (method is "POST" or "PUT" or "PATCH")
         {
             var content = new ByteArrayContent(contentType == "text/csv" && name.Contains("garbage", StringComparison.Ordinal)
                 ? [0xff, 0xfe, 0x00, 0xc3, 0x28] : Encoding.UTF8.GetBytes(body.Replace("{profile}", fixture.ProfileId, StringComparison.Ordinal)));
@@ -153,6 +157,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
         var response = await client.SendAsync(request);
 
         await HttpAssert.ProblemAsync(response, (HttpStatusCode)expected);
+        DocumentedStatuses.AssertDocumented(method, url, expected);
         Assert.Equal(before, await fixture.SnapshotAsync());
     }
 

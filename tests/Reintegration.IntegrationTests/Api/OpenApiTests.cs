@@ -82,6 +82,23 @@ public sealed class OpenApiTests
     }
 
     [Fact]
+    public async Task OpenApiJson_AnonymousOperations_SayExplicitlyThatTheyNeedNoKey_AndServersAreListed()
+    {
+        await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync());
+
+        var raw = System.Text.Json.JsonDocument.Parse(await app.Client.GetStringAsync("/api/openapi.json")).RootElement;
+
+        foreach (var path in new[] { "/api/health", "/api/openapi.json" })
+        {
+            var security = raw.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("security");
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, security.ValueKind);
+            Assert.Equal(0, security.GetArrayLength());
+        }
+
+        Assert.Equal(["http://127.0.0.1:7071", "https://{app}.azurewebsites.net"], raw.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()));
+    }
+
+    [Fact]
     public async Task OpenApiJson_ProfileSchema_HasTheContractsProperties()
     {
         await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync());
