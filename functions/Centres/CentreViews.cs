@@ -12,11 +12,29 @@ public sealed record CentreRequest
     public string Language { get; init => field = Codes.Lower(value) ?? ""; } = "";
 }
 
+/// <summary>
+/// PATCH /api/centres/{id} and /api/centres/me, as a JSON merge patch (RFC 7396): a property left out
+/// stays as it is, null removes an optional one (region, webhookUrl). The country cannot change.
+/// </summary>
+public sealed record CentrePatch
+{
+    public string? Name { get; init; }
+    public string? Region { get; init; }
+    public string? WebhookUrl { get; init; }
+    public string? Language { get; init => field = Codes.Lower(value); }
+}
+
 /// <summary>A centre as the API shows it: never with its key.</summary>
 public sealed record CentreView(string Id, string Name, string Country, string? Region, string? WebhookUrl, string Language, DateTimeOffset CreatedAt)
 {
     public static CentreView Of(Centre c) => new(c.Id, c.Name, c.Country, c.Region, c.WebhookUrl, c.Language, c.CreatedAt);
 }
 
-/// <summary>The answer to a registration: the only time the key is shown.</summary>
-public sealed record CentreCreated(string Id, string Name, string Country, string? Region, string? WebhookUrl, string Language, DateTimeOffset CreatedAt, string ApiKey);
+/// <summary>The centres, a page at a time.</summary>
+public sealed record CentrePage(IReadOnlyList<CentreView> Items, string? ContinuationToken);
+
+/// <summary>The answer to a registration or a new key: the only time the key is shown.</summary>
+public sealed record CentreCreated(string Id, string Name, string Country, string? Region, string? WebhookUrl, string Language, DateTimeOffset CreatedAt, string ApiKey)
+{
+    public static CentreCreated Of(Centre c, string apiKey) => new(c.Id, c.Name, c.Country, c.Region, c.WebhookUrl, c.Language, c.CreatedAt, apiKey);
+}

@@ -22,6 +22,8 @@ namespace Reintegration.Functions.Http;
     NumberHandling = JsonNumberHandling.Strict,
     Converters = [typeof(CamelCaseEnumConverter<PersonStatus>), typeof(CamelCaseEnumConverter<Pathway>), typeof(CamelCaseEnumConverter<PlacementOutcome>), typeof(CamelCaseEnumConverter<ExclusionReason>)])]
 [JsonSerializable(typeof(CentreRequest))]
+[JsonSerializable(typeof(CentrePatch))]
+[JsonSerializable(typeof(CentrePage))]
 [JsonSerializable(typeof(CentreView))]
 [JsonSerializable(typeof(CentreCreated))]
 [JsonSerializable(typeof(UpsertResponse))]

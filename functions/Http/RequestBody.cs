@@ -23,12 +23,16 @@ public sealed record JsonBatch<T>(IReadOnlyList<T?> Items, bool IsArray, Validat
 /// </summary>
 public static class RequestBody
 {
-    public static async Task<byte[]> ReadAsync(HttpRequest request, string mediaType, long maxBytes, CancellationToken cancellationToken)
+    public static Task<byte[]> ReadAsync(HttpRequest request, string mediaType, long maxBytes, CancellationToken cancellationToken) =>
+        ReadAsync(request, [mediaType], maxBytes, cancellationToken);
+
+    /// <summary>The body, of one of <paramref name="mediaTypes"/> (the first is the one named in a 415), at most <paramref name="maxBytes"/> long.</summary>
+    public static async Task<byte[]> ReadAsync(HttpRequest request, IReadOnlyList<string> mediaTypes, long maxBytes, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+            || !mediaTypes.Any(m => contentType.MediaType.Equals(m, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new RequestBodyException(Problems.UnsupportedMediaType(mediaType));
+            throw new RequestBodyException(Problems.UnsupportedMediaType(string.Join(" or ", mediaTypes)));
         }
 
         if (request.ContentLength > maxBytes)

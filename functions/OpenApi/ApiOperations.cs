@@ -31,6 +31,7 @@ public static class ApiOperations
     private static readonly ApiBody ProfilePage = ApiBody.Json(ApiSchema.Page<ItemPage>("ProfilePage", StoredProfile.Content[0].Schema));
     private static readonly ApiBody OpeningPage = ApiBody.Json(ApiSchema.Page<ItemPage>("OpeningPage", StoredOpening.Content[0].Schema));
     private static readonly ApiParameter[] MatchQuery = [ApiParameters.Top, ApiParameters.Country, ApiParameters.Explain, ApiParameters.AcceptLanguage];
+    private static readonly ApiBody CentrePatch = new([("application/merge-patch+json", ApiSchema.Of<CentrePatch>()), ("application/json", ApiSchema.Of<CentrePatch>())]);
     private static readonly ApiBody Digest = ApiBody.Json<DigestView>().AlsoAsText("text/html", "text/markdown");
     private static readonly ApiParameter[] DigestQuery =
     [
@@ -44,8 +45,12 @@ public static class ApiOperations
         ["Health"] = new("Liveness, and whether Table Storage answers.", Anonymous) { Response = ApiBody.Json<HealthReport>(), Errors = [503] },
         ["OpenApi"] = new("This OpenAPI document.", Anonymous) { Response = ApiBody.Json(ApiSchema.AnyObject) },
 
-        ["CreateCentre"] = new("Registers a centre; the answer holds its API key, shown this once only.", Roles.Admin) { Request = ApiBody.Json<CentreRequest>(), Status = 201, Response = ApiBody.Json<CentreCreated>() },
+        ["CreateCentre"] = new("Registers a centre; the answer holds its API key, shown this once only. Two centres of one country cannot share a name.", Roles.Admin) { Request = ApiBody.Json<CentreRequest>(), Status = 201, Response = ApiBody.Json<CentreCreated>(), Errors = [409] },
+        ["ListCentres"] = new("Every centre, a page at a time, without keys.", Roles.Admin) { Parameters = [ApiParameters.PageSize, ApiParameters.ContinuationToken], Response = ApiBody.Json<CentrePage>() },
         ["GetMyCentre"] = new("The calling centre, without its key.", Roles.Centre) { Response = ApiBody.Json<CentreView>() },
+        ["UpdateMyCentre"] = new("Changes the calling centre's name, region, language or webhook (a JSON merge patch: null removes region or webhookUrl).", Roles.Centre) { Request = CentrePatch, Response = ApiBody.Json<CentreView>(), Errors = [409] },
+        ["UpdateCentre"] = new("Changes a centre's name, region, language or webhook (a JSON merge patch: null removes region or webhookUrl).", Roles.Admin) { Request = CentrePatch, Response = ApiBody.Json<CentreView>(), Errors = [404, 409] },
+        ["RotateCentreKey"] = new("Issues the centre a new key, shown this once; the old key stops working on every instance within Reintegration:Centres:CacheFor (30 s).", Roles.Admin) { Status = 201, Response = ApiBody.Json<CentreCreated>(), Errors = [404] },
 
         ["UpsertProfiles"] = new("Upserts one profile or an array, by externalRef within the centre; one invalid item rejects them all.", Roles.Centre) { Request = ApiBody.OneOrMany<Profile>(MaxItems), Response = ApiBody.Json<UpsertResponse>() },
         ["ImportProfiles"] = new("Upserts the valid rows of a CSV file and reports the others by line.", Roles.Centre) { Request = ApiBody.Text("text/csv", ProfileCsvDescription), Response = ApiBody.Json<ImportResponse>() },

@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddOptions<StorageResilienceOptions>().Bind(configuration.GetSection(StorageResilienceOptions.SectionName));
         services.AddOptions<IndexSyncOptions>().Bind(configuration.GetSection(IndexSyncOptions.SectionName));
+        services.AddOptions<CentreOptions>().Bind(configuration.GetSection(CentreOptions.SectionName));
         services.AddSingleton(sp => TableServiceClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddStorageResilience();
         services.AddSingleton<StorageCalls>();

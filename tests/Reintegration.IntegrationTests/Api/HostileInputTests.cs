@@ -14,6 +14,9 @@ public sealed class HostileInputFixture : IAsyncLifetime
     public string CentreKey { get; private set; } = "";
     public string ProfileId { get; private set; } = "";
 
+    /// <summary>A centre key that was valid until the admin issued the centre a new one.</summary>
+    public string RotatedKey { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
         App = await TestApp.StartAsync(await SharedAzurite.GetAsync());
@@ -22,6 +25,9 @@ public sealed class HostileInputFixture : IAsyncLifetime
         CentreKey = created.GetProperty("apiKey").GetString()!;
         using var centre = App.ClientWithKey(CentreKey);
         ProfileId = (await HttpAssert.OkAsync(await centre.PostProfilesAsync(TestData.Profile()))).GetProperty("results")[0].GetProperty("id").GetString()!;
+        var other = await HttpAssert.OkAsync(await admin.PostJsonAsync("/api/centres", """{ "name": "Osh Employment Centre", "country": "KG", "language": "ru" }"""), HttpStatusCode.Created);
+        RotatedKey = other.GetProperty("apiKey").GetString()!;
+        await HttpAssert.OkAsync(await admin.PostAsync($"/api/centres/{other.GetProperty("id").GetString()}/keys", null), HttpStatusCode.Created);
     }
 
     /// <summary>Every entity of every table of the app, with its version.</summary>
@@ -128,6 +134,9 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             { "centre with a 10,000-character name", "POST", "/api/centres", Json, "{ \"name\": \"" + new string('n', 10_000) + "\", \"country\": \"TJ\", \"language\": \"en\" }", Admin, 400 },
             { "centre with an unknown field", "POST", "/api/centres", Json, """{ "name": "X", "country": "TJ", "language": "en", "apiKey": "mine" }""", Admin, 400 },
             { "centre registered by a centre", "POST", "/api/centres", Json, """{ "name": "X", "country": "TJ", "language": "en" }""", Centre, 403 },
+            { "a second centre of the same name and country", "POST", "/api/centres", Json, """{ "name": "khujand employment centre", "country": "tj", "language": "ru" }""", Admin, 409 },
+            { "a key the admin has replaced", "GET", "/api/profiles", null, "", "rotated", 401 },
+            { "an unknown language for the centre", "PATCH", "/api/centres/me", "application/merge-patch+json", """{ "language": "uz" }""", Centre, 400 },
             { "no API key", "POST", "/api/profiles", Json, profile, "none", 401 },
             { "10,000-character API key", "GET", "/api/profiles", null, "", new string('k', 10_000), 401 },
             { "API key with filter syntax", "GET", "/api/profiles", null, "", "rc_' or '1' eq '1_x", 401 },
@@ -140,7 +149,7 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
     public async Task HostileInput_GetsA4xxProblem_AndStorageIsUnchanged(string name, string method, string url, string? contentType, string body, string key, int expected)
     {
         var before = await fixture.SnapshotAsync();
-        using var client = fixture.App.ClientWithKey(key switch { Centre => fixture.CentreKey, Admin => TestApp.AdminKey, "none" => null, _ => key });
+        using var client = fixture.App.ClientWithKey(key switch { Centre => fixture.CentreKey, Admin => TestApp.AdminKey, "rotated" => fixture.RotatedKey, "none" => null, _ => key });
         var request = new HttpRequestMessage(new HttpMethod(method), url.Replace("{profile}", fixture.ProfileId, StringComparison.Ordinal));
         if (method is "POST" or "PUT" or "PATCH")
         {

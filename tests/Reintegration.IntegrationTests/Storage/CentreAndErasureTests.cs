@@ -21,7 +21,7 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
     {
         var centres = _storage.Get<CentreStore>();
 
-        var (centre, key) = await centres.CreateAsync("Khujand Employment Centre", "TJ", "Sughd Region", null, "ru", default);
+        var (centre, key) = await centres.RegisterAsync("Khujand Employment Centre", "TJ", "Sughd Region", null, "ru", default);
 
         Assert.Equal(centre, await centres.AuthenticateAsync(key, default));
         Assert.Equal(centre, await centres.GetAsync(centre.Id, default));
@@ -41,7 +41,7 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
         var created = new List<(Reintegration.Domain.Centre Centre, string Key)>();
         for (var i = 0; i < 10; i++)
         {
-            created.Add(await centres.CreateAsync($"Centre {i}", "TJ", null, null, "en", default));
+            created.Add(await centres.RegisterAsync($"Centre {i}", "TJ", null, null, "en", default));
         }
 
         Assert.Equal(10, (await centres.AllAsync(default)).Count);
@@ -55,7 +55,7 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
     public async Task Centre_KeyWithOneCharacterChanged_IsRefused()
     {
         var centres = _storage.Get<CentreStore>();
-        var (_, key) = await centres.CreateAsync("Osh Employment Centre", "KG", null, null, "ru", default);
+        var (_, key) = await centres.RegisterAsync("Osh Employment Centre", "KG", null, null, "ru", default);
         var tampered = key[..^1] + (key[^1] == 'A' ? 'B' : 'A');
 
         Assert.Null(await centres.AuthenticateAsync(tampered, default));
@@ -66,7 +66,7 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
     [Fact]
     public async Task Centre_KeyIsNotStored_OnlyItsHash()
     {
-        var (centre, key) = await _storage.Get<CentreStore>().CreateAsync("Herat Employment Centre", "AF", null, null, "en", default);
+        var (centre, key) = await _storage.Get<CentreStore>().RegisterAsync("Herat Employment Centre", "AF", null, null, "en", default);
 
         var entity = (await _storage.Get<Tables>().Centres.GetEntityAsync<Azure.Data.Tables.TableEntity>("centre", centre.Id)).Value;
 
