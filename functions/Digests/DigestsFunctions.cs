@@ -45,7 +45,12 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
     private static IResult Render(HttpRequest request, Centre centre, Digest digest)
     {
         var query = new QueryParameters(request);
-        var language = request.Query["lang"].ToString() is "en" or "ru" ? request.Query["lang"].ToString() : query.Language(centre.Language);
+        var language = query.Lang("lang") ?? query.Language(centre.Language);
+        if (!query.Errors.IsEmpty)
+        {
+            return Problems.Validation(query.Errors.ToDictionary());
+        }
+
         return Format(request) switch
         {
             "html" => TypedResults.Content(DigestHtml.Render(digest, centre.Name, language), "text/html; charset=utf-8"),

@@ -93,7 +93,25 @@ public sealed class QueryParameters(HttpRequest request)
         return text.Length == 0 ? null : text;
     }
 
-    /// <summary>The language to explain in: Accept-Language's first of "ru" or "en", else the fallback.</summary>
+    /// <summary>A language asked for by name (<c>lang=ru</c>), in any case; null when absent. One the service does not speak is an error naming those it does.</summary>
+    public string? Lang(string name)
+    {
+        var text = Codes.Lower(request.Query[name].ToString());
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!CentreValidator.Languages.Contains(text))
+        {
+            Errors.Add(name, $"Must be one of the languages there are: {string.Join(", ", CentreValidator.Languages)}.");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>The language to explain in: Accept-Language's first of "ru" or "en", else the fallback (an unsupported one is not an error).</summary>
     public string Language(string fallback)
     {
         var header = request.Headers.AcceptLanguage.ToString();

@@ -221,6 +221,12 @@ public sealed class DigestTests
         Assert.Equal("text/markdown", markdown.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("# Weekly digest", await markdown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(json.GetProperty("entries")[0].GetProperty("matches")[0].GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("Та же профессия", StringComparison.Ordinal));
+
+        var unsupported = await HttpAssert.ProblemAsync(await centre.GetAsync($"/api/digests/{ThisWeek}?format=md&lang=uz"), HttpStatusCode.BadRequest, "lang");
+        Assert.Contains("en, ru", unsupported.GetProperty("errors").GetProperty("lang")[0].GetString(), StringComparison.Ordinal);
+        var uzbek = new HttpRequestMessage(HttpMethod.Get, $"/api/digests/{ThisWeek}?format=md");
+        uzbek.Headers.AcceptLanguage.ParseAdd("uz");
+        Assert.StartsWith("# Еженедельная сводка", await (await centre.SendAsync(uzbek)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
