@@ -219,8 +219,11 @@ public sealed class DigestTests
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Еженедельная сводка", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("text/markdown", markdown.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("# Weekly digest", await markdown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(json.GetProperty("entries")[0].GetProperty("matches")[0].GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("Та же профессия", StringComparison.Ordinal));
+        var text = await markdown.Content.ReadAsStringAsync();
+        Assert.StartsWith("# Weekly digest", text, StringComparison.Ordinal);
+        var match = json.GetProperty("entries")[0].GetProperty("matches")[0];
+        Assert.Contains(match.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("Та же профессия", StringComparison.Ordinal));
+        Assert.Contains($", checked {match.GetProperty("obtainVerifiedOn").GetString()}", text, StringComparison.Ordinal);
     }
 
     [Fact]

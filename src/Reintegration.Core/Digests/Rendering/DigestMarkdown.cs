@@ -25,7 +25,7 @@ public static class DigestMarkdown
             foreach (var match in entry.Recommendations.Select(r => r.In(language)))
             {
                 text.Append(CultureInfo.InvariantCulture, $"- **{Escape(match.Title)}**, {Escape(match.City)} ({match.Country}) — {words.Score} {Bar(match.Score)} {match.Score:0.00}; ");
-                text.Append(CultureInfo.InvariantCulture, $"{words.Pathway}: {DigestWords.PathwayName(match.Pathway, language)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{words.Pathway}: {DigestWords.PathwayName(match.Pathway, language)}{words.CheckedOn(match)}\n");
                 foreach (var reason in match.Reasons)
                 {
                     text.Append(CultureInfo.InvariantCulture, $"  - {Escape(reason)}\n");
