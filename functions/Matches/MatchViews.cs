@@ -6,7 +6,9 @@ namespace Reintegration.Functions.Matches;
 /// <summary>The answer of both match routes (and the content of a digest entry).</summary>
 public sealed record MatchResponse(string? ProfileId, DateTimeOffset GeneratedAt, IReadOnlyList<MatchView> Matches, ExclusionCounts Excluded);
 
-/// <summary>A match as the API shows it: scores rounded to three decimals; <c>obtainVerifiedOn</c> says how fresh <c>obtain</c> is.</summary>
+/// <summary>
+/// A match as the API shows it: scores rounded to three decimals; <c>obtainVerifiedOn</c> says how fresh <c>obtain</c> is.
+/// </summary>
 public sealed record MatchView(
     string OpeningId, string Title, string Isco, string Country, string City, double Score, Pathway Pathway,
     MatchComponents Components, string Obtain, DateOnly? ObtainVerifiedOn, IReadOnlyList<string> Reasons)

@@ -24,13 +24,15 @@ public sealed class BanAreas
     internal BanAreas(IEnumerable<BanArea> areas)
     {
         All = areas.Select(a => a with { Countries = a.Countries.Order(StringComparer.Ordinal).ToList() }).ToList();
-        _byCountry = All.SelectMany(a => a.Countries.Select(c => (Country: c, Area: a))).ToDictionary(x => x.Country, x => x.Area, StringComparer.Ordinal);
+        _byCountry = All.SelectMany(a => a.Countries.Select(c => (Country: c, Area: a)))
+            .ToDictionary(x => x.Country, x => x.Area, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<BanArea> All { get; }
 
     /// <summary>Every country a ban issued by <paramref name="issuer"/> bars: its whole area, or the issuer alone.</summary>
-    public IReadOnlyList<string> CountriesBarredBy(string issuer) => _byCountry.TryGetValue(issuer, out var area) ? area.Countries : [issuer];
+    public IReadOnlyList<string> CountriesBarredBy(string issuer) =>
+        _byCountry.TryGetValue(issuer, out var area) ? area.Countries : [issuer];
 
     /// <summary>The area <paramref name="country"/> shares its entry-ban list with, or null when it keeps its own.</summary>
     public BanArea? AreaOf(string country) => _byCountry.GetValueOrDefault(country);
@@ -46,9 +48,14 @@ public sealed class BanAreas
             throw new InvalidDataException($"{FileName} puts {string.Join(", ", shared)} in more than one area.");
         }
 
-        var unexplained = seed.Areas.Where(a => string.IsNullOrWhiteSpace(a.ExplanationEn) || string.IsNullOrWhiteSpace(a.ExplanationRu)).ToList();
-        return unexplained.Count == 0
-            ? new BanAreas(seed.Areas.Select(a => a with { Sources = SourcedEntries.Cite(FileName, a.Id, a.Sources, a.VerifiedOn, seed.Sources) }))
-            : throw new InvalidDataException($"{FileName}: {string.Join(", ", unexplained.Select(a => a.Id))} lacks explanationEn or explanationRu.");
+        var unexplained = seed.Areas.Where(a => string.IsNullOrWhiteSpace(a.ExplanationEn) || string.IsNullOrWhiteSpace(a.ExplanationRu))
+            .Select(a => a.Id).ToList();
+        if (unexplained.Count > 0)
+        {
+            throw new InvalidDataException($"{FileName}: {string.Join(", ", unexplained)} lacks explanationEn or explanationRu.");
+        }
+
+        return new BanAreas(seed.Areas.Select(a =>
+            a with { Sources = SourcedEntries.Cite(FileName, a.Id, a.Sources, a.VerifiedOn, seed.Sources) }));
     }
 }

@@ -30,6 +30,7 @@ public sealed class Currencies
     internal static Currencies Parse(string json)
     {
         var seed = SeedJson.Parse(FileName, json, SeedJsonContext.Default.CurrenciesSeed);
-        return new(seed.Currencies.Select(c => c with { Sources = SourcedEntries.Cite(FileName, c.Code, c.Sources, c.VerifiedOn, seed.Sources) }));
+        return new(seed.Currencies.Select(c =>
+            c with { Sources = SourcedEntries.Cite(FileName, c.Code, c.Sources, c.VerifiedOn, seed.Sources) }));
     }
 }

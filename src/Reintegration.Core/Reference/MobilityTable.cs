@@ -47,7 +47,9 @@ public sealed class MobilityTable
     internal static MobilityTable Parse(string json)
     {
         var seed = SeedJson.Parse(FileName, json, SeedJsonContext.Default.MobilitySeed);
-        return new(seed.Regimes.Select(r =>
-            r with { Sources = SourcedEntries.Cite(FileName, $"{r.Citizenship} → {r.Destination}", r.Sources, r.VerifiedOn, seed.Sources) }));
+        return new(seed.Regimes.Select(r => r with
+        {
+            Sources = SourcedEntries.Cite(FileName, $"{r.Citizenship} → {r.Destination}", r.Sources, r.VerifiedOn, seed.Sources),
+        }));
     }
 }

@@ -8,7 +8,10 @@ namespace Reintegration.Reference;
 /// </summary>
 internal static class SourcedEntries
 {
-    /// <summary>The citations behind an entry's source ids; an entry without sources or a date, or naming an id the table lacks, is refused.</summary>
+    /// <summary>
+    /// The citations behind an entry's source ids; an entry without sources or a date, or naming an id the
+    /// table lacks, is refused.
+    /// </summary>
     public static IReadOnlyList<string> Cite(
         string file, string entry, IReadOnlyList<string>? ids, DateOnly? verifiedOn, IReadOnlyDictionary<string, string>? table)
     {

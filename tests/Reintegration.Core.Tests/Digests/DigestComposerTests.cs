@@ -148,9 +148,13 @@ public sealed class DigestComposerTests
         var digest = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Single();
         var checkedOn = ReferenceData.Shared.Mobility.Find("TJ", "KZ").VerifiedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        Assert.Contains($"Pathway: work permit, checked {checkedOn}\n", DigestMarkdown.Render(digest, "Khujand", "en"), StringComparison.Ordinal);
-        Assert.Contains($"Правовой путь: разрешение на работу, сведения проверены {checkedOn}\n", DigestMarkdown.Render(digest, "Худжанд", "ru"), StringComparison.Ordinal);
-        Assert.Contains($"Pathway: work permit, checked {checkedOn}</span>", DigestHtml.Render(digest, "Khujand", "en"), StringComparison.Ordinal);
+        var english = DigestMarkdown.Render(digest, "Khujand", "en");
+        var russian = DigestMarkdown.Render(digest, "Худжанд", "ru");
+        var html = DigestHtml.Render(digest, "Khujand", "en");
+
+        Assert.Contains($"Pathway: work permit, checked {checkedOn}\n", english, StringComparison.Ordinal);
+        Assert.Contains($"Правовой путь: разрешение на работу, сведения проверены {checkedOn}\n", russian, StringComparison.Ordinal);
+        Assert.Contains($"Pathway: work permit, checked {checkedOn}</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -220,7 +220,8 @@ public sealed class HardRuleTests
     {
         var verdict = Build.Engine.Judge(Build.Welder(), Build.Opening("by-1", "BY", "Minsk"), Build.Query());
 
-        Assert.StartsWith("Ban from RU/BY ends 2030-03-01, after this opening starts (2027-01-10). ", verdict.Explanation, StringComparison.Ordinal);
+        const string when = "Ban from RU/BY ends 2030-03-01, after this opening starts (2027-01-10). ";
+        Assert.StartsWith(when, verdict.Explanation, StringComparison.Ordinal);
         Assert.Contains("in practice", verdict.Explanation, StringComparison.Ordinal);
         Assert.Contains("may ask Belarus in advance", verdict.Explanation, StringComparison.Ordinal);
         Assert.Contains("Department of Citizenship and Migration", verdict.Explanation, StringComparison.Ordinal);
@@ -232,7 +233,8 @@ public sealed class HardRuleTests
     {
         var verdict = Build.Engine.Judge(Build.Welder(), Build.Opening("by-1", "BY", "Minsk"), Build.Query(language: "ru"));
 
-        Assert.StartsWith("Запрет на въезд в RU/BY действует до 2030-03-01, после начала этой работы (2027-01-10). ", verdict.Explanation, StringComparison.Ordinal);
+        const string when = "Запрет на въезд в RU/BY действует до 2030-03-01, после начала этой работы (2027-01-10). ";
+        Assert.StartsWith(when, verdict.Explanation, StringComparison.Ordinal);
         Assert.Contains("на практике", verdict.Explanation, StringComparison.Ordinal);
         Assert.Contains("может заранее", verdict.Explanation, StringComparison.Ordinal);
         Assert.Contains("Департамент по гражданству и миграции МВД Беларуси", verdict.Explanation, StringComparison.Ordinal);

@@ -16,18 +16,21 @@ public sealed class ObtainTextTests
     [InlineData("TJ", "TR", "ru", "Для въезда в Турцию нужна виза", "с 20 апреля 2024 года", "рабочая виза в консульстве Турции")]
     [InlineData("TM", "TR", "en", "A visa is needed to enter Türkiye", "September 2022")]
     [InlineData("TM", "TR", "ru", "Для въезда в Турцию нужна виза", "сентябре 2022")]
-    [InlineData("AF", "TR", "en", "need a visa to enter Türkiye", "international protection", "six months after", "Ask whether the person has applied")]
+    [InlineData("AF", "TR", "en", "need a visa to enter Türkiye", "international protection", "six months after",
+        "Ask whether the person has applied")]
     [InlineData("AF", "TR", "ru", "нужна виза", "международной защите", "через шесть месяцев", "Уточните, подавал ли человек")]
     [InlineData("UZ", "TR", "en", "Visa-free entry to Türkiye does not allow work", "work visa from a Turkish consulate")]
     [InlineData("UZ", "TR", "ru", "Безвизовый въезд в Турцию не даёт права работать", "рабочая виза")]
     // Kazakhstan: a company job needs the employer's quota permit; the labour-immigrant permit is household work only.
-    [InlineData("TJ", "KZ", "en", "employer obtains", "foreign-labour quota", "labour-immigrant permit", "only household work for a private individual",
-        "Ask the employer")]
-    [InlineData("TJ", "KZ", "ru", "работодатель получает", "в пределах квоты", "трудовому иммигранту", "только на работу у физического лица",
-        "Уточните у работодателя")]
+    [InlineData("TJ", "KZ", "en", "employer obtains", "foreign-labour quota", "labour-immigrant permit",
+        "only household work for a private individual", "Ask the employer")]
+    [InlineData("TJ", "KZ", "ru", "работодатель получает", "в пределах квоты", "трудовому иммигранту",
+        "только на работу у физического лица", "Уточните у работодателя")]
     // Belarus: one special permit obtained by the employer; a notification for listed professions.
-    [InlineData("UZ", "BY", "en", "A special work permit that the employer obtains", "since 1 July 2023", "only notifies", "Ask the employer")]
-    [InlineData("UZ", "BY", "ru", "Специальное разрешение", "наниматель получает", "с 1 июля 2023 года", "лишь уведомляет", "Уточните у нанимателя")]
+    [InlineData("UZ", "BY", "en", "A special work permit that the employer obtains", "since 1 July 2023", "only notifies",
+        "Ask the employer")]
+    [InlineData("UZ", "BY", "ru", "Специальное разрешение", "наниматель получает", "с 1 июля 2023 года", "лишь уведомляет",
+        "Уточните у нанимателя")]
     [InlineData("AF", "BY", "en", "A work visa and a special work permit that the employer obtains", "only notifies")]
     [InlineData("AF", "BY", "ru", "Рабочая виза и специальное разрешение", "лишь уведомляет")]
     // Belarusians in Russia: no fingerprinting or medical examination; other EAEU workers still undergo both.
@@ -39,8 +42,9 @@ public sealed class ObtainTextTests
     [InlineData("AF", "TJ", "ru", "Гражданам Афганистана для въезда в Таджикистан нужна виза", "рабочая виза")]
     [InlineData("TR", "TJ", "en", "need a visa to enter Tajikistan (since 20 April 2024)")]
     // Russia's patent after the 2025-26 changes.
-    [InlineData("TJ", "RU", "en", "patent", "since 1 January 2026 taken only on computer at state-listed institutions", "90 days per calendar year",
-        "registry of controlled persons", "5 February 2025", "Some regions bar patent holders", "check the region's list")]
+    [InlineData("TJ", "RU", "en", "patent", "since 1 January 2026 taken only on computer at state-listed institutions",
+        "90 days per calendar year", "registry of controlled persons", "5 February 2025", "Some regions bar patent holders",
+        "check the region's list")]
     [InlineData("UZ", "RU", "ru", "Патент", "с 1 января 2026 года экзамен сдаётся только на компьютере", "90 днями в календарном году",
         "реестр контролируемых лиц", "5 февраля 2025 года", "проверьте региональный перечень")]
     // Kyrgyzstan: the Foreign Ministry's single window, with the pilot's end said, not guessed past.
@@ -79,8 +83,10 @@ public sealed class ObtainTextTests
     {
         var regime = Mobility.Find(citizenship, destination);
 
-        Assert.StartsWith("For a job with a company or organisation: a permit to employ foreign labour", regime.ObtainEn, StringComparison.Ordinal);
-        Assert.StartsWith("Для работы в компании или организации — разрешение на привлечение", regime.ObtainRu, StringComparison.Ordinal);
+        const string en = "For a job with a company or organisation: a permit to employ foreign labour";
+        const string ru = "Для работы в компании или организации — разрешение на привлечение";
+        Assert.StartsWith(en, regime.ObtainEn, StringComparison.Ordinal);
+        Assert.StartsWith(ru, regime.ObtainRu, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,12 +37,15 @@ public sealed class SourcedEntriesTests
     }
 
     [Theory]
-    [InlineData("""{ "sources": { "s": "A law" }, "regimes": [ { "citizenship": "AF", "destination": "TJ", "pathway": "visaAndPermit", "obtainEn": "x", "obtainRu": "x", "verifiedOn": "2026-11-29" } ] }""", "AF → TJ names no sources")]
-    [InlineData("""{ "sources": { "s": "A law" }, "regimes": [ { "citizenship": "AF", "destination": "TJ", "pathway": "visaAndPermit", "obtainEn": "x", "obtainRu": "x", "sources": [] , "verifiedOn": "2026-11-29" } ] }""", "AF → TJ names no sources")]
-    [InlineData("""{ "sources": { "s": "A law" }, "regimes": [ { "citizenship": "AF", "destination": "TJ", "pathway": "visaAndPermit", "obtainEn": "x", "obtainRu": "x", "sources": ["s"] } ] }""", "AF → TJ has no verifiedOn")]
-    [InlineData("""{ "sources": { "s": "A law" }, "regimes": [ { "citizenship": "AF", "destination": "TJ", "pathway": "visaAndPermit", "obtainEn": "x", "obtainRu": "x", "sources": ["s", "t"], "verifiedOn": "2026-11-29" } ] }""", "missing from the file's table: t")]
-    public void Mobility_EntryWithoutSourcesOrDate_IsRefusedNamingIt(string json, string message)
+    [InlineData(""" "verifiedOn": "2026-11-29" """, "AF → TJ names no sources")]
+    [InlineData(""" "sources": [], "verifiedOn": "2026-11-29" """, "AF → TJ names no sources")]
+    [InlineData(""" "sources": ["s"] """, "AF → TJ has no verifiedOn")]
+    [InlineData(""" "sources": ["s", "t"], "verifiedOn": "2026-11-29" """, "missing from the file's table: t")]
+    public void Mobility_EntryWithoutSourcesOrDate_IsRefusedNamingIt(string sourcesAndDate, string message)
     {
+        const string row = """ "citizenship": "AF", "destination": "TJ", "pathway": "visaAndPermit", "obtainEn": "x", "obtainRu": "x" """;
+        var json = $$"""{ "sources": { "s": "A law" }, "regimes": [ { {{row}}, {{sourcesAndDate}} } ] }""";
+
         var error = Assert.Throws<InvalidDataException>(() => MobilityTable.Parse(json));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
@@ -51,7 +54,7 @@ public sealed class SourcedEntriesTests
     [Fact]
     public void BanAreas_AreaWithoutSources_IsRefusedNamingIt()
     {
-        const string json = """{ "areas": [ { "id": "union-state", "nameEn": "U", "nameRu": "С", "countries": ["BY", "RU"], "explanationEn": "x", "explanationRu": "х", "verifiedOn": "2026-11-29" } ] }""";
+        var json = BanAreasJson(""" "explanationEn": "x", "explanationRu": "х", "verifiedOn": "2026-11-29" """);
 
         var error = Assert.Throws<InvalidDataException>(() => BanAreas.Parse(json));
 
@@ -61,7 +64,7 @@ public sealed class SourcedEntriesTests
     [Fact]
     public void BanAreas_AreaWithoutAnExplanation_IsRefusedNamingIt()
     {
-        const string json = """{ "sources": { "s": "A law" }, "areas": [ { "id": "union-state", "nameEn": "U", "nameRu": "С", "countries": ["BY", "RU"], "explanationEn": "x", "sources": ["s"], "verifiedOn": "2026-11-29" } ] }""";
+        var json = BanAreasJson(""" "explanationEn": "x", "sources": ["s"], "verifiedOn": "2026-11-29" """);
 
         var error = Assert.Throws<InvalidDataException>(() => BanAreas.Parse(json));
 
@@ -71,12 +74,20 @@ public sealed class SourcedEntriesTests
     [Fact]
     public void Currencies_CurrencyWithoutADate_IsRefusedNamingIt()
     {
-        const string json = """{ "sources": { "cbr": "Bank of Russia" }, "currencies": [ { "code": "RUB", "nameEn": "R", "nameRu": "Р", "unitsPerUsd": 81, "sources": ["cbr"] } ] }""";
+        const string json = """
+            { "sources": { "cbr": "Bank of Russia" },
+              "currencies": [ { "code": "RUB", "nameEn": "R", "nameRu": "Р", "unitsPerUsd": 81, "sources": ["cbr"] } ] }
+            """;
 
         var error = Assert.Throws<InvalidDataException>(() => Currencies.Parse(json));
 
         Assert.Contains("RUB has no verifiedOn", error.Message, StringComparison.Ordinal);
     }
+
+    private static string BanAreasJson(string rest) => $$"""
+        { "sources": { "s": "A law" },
+          "areas": [ { "id": "union-state", "nameEn": "U", "nameRu": "С", "countries": ["BY", "RU"], {{rest}} } ] }
+        """;
 
     private static void AssertSourced(IReadOnlyList<string> sources, DateOnly? verifiedOn, string entry)
     {

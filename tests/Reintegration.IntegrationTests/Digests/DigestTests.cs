@@ -222,7 +222,8 @@ public sealed class DigestTests
         var text = await markdown.Content.ReadAsStringAsync();
         Assert.StartsWith("# Weekly digest", text, StringComparison.Ordinal);
         var match = json.GetProperty("entries")[0].GetProperty("matches")[0];
-        Assert.Contains(match.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("Та же профессия", StringComparison.Ordinal));
+        var reasons = match.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!);
+        Assert.Contains(reasons, r => r.StartsWith("Та же профессия", StringComparison.Ordinal));
         Assert.Contains($", checked {match.GetProperty("obtainVerifiedOn").GetString()}", text, StringComparison.Ordinal);
     }
 

@@ -17,7 +17,10 @@ internal sealed record DigestWords(
     public static string PathwayName(Pathway pathway, string language) =>
         Matching.Explanations.MatchReasons.PathwayName(pathway, language);
 
-    /// <summary>", checked 2026-11-29" after the pathway: how fresh the advice on what to obtain is (nothing to date for domestic work).</summary>
+    /// <summary>
+    /// ", checked 2026-11-29" after the pathway: how fresh the advice on what to obtain is (nothing to date
+    /// for domestic work).
+    /// </summary>
     public string CheckedOn(Matching.Match match) =>
         match.ObtainVerifiedOn is { } day && match.Pathway != Domain.Pathway.Domestic
             ? $", {Checked} {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"

@@ -26,7 +26,9 @@ internal sealed class ExclusionText(ReferenceData reference)
     /// in practice and what the person can ask (a legal fact, so it is data: ban-areas.json).
     /// </summary>
     private string SharedList(string issuer, string country, string language) =>
-        country != issuer && reference.BanAreas.AreaOf(issuer) is { } area ? " " + Pick(language, area.ExplanationEn, area.ExplanationRu) : "";
+        country != issuer && reference.BanAreas.AreaOf(issuer) is { } area
+            ? " " + Pick(language, area.ExplanationEn, area.ExplanationRu)
+            : "";
 
     private string Title(string isco, string language) =>
         reference.Occupations.Find(isco) is { } o ? Pick(language, o.TitleEn, o.TitleRu) : isco;
