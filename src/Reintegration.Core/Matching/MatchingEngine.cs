@@ -129,7 +129,7 @@ public sealed class MatchingEngine
         return new Match(
             opening.Id, o.Title, o.Isco, o.Location.Country, o.Location.City,
             scored.Score, scored.Pathway, scored.Components,
-            Wording.Pick(query.Language, regime.ObtainEn, regime.ObtainRu),
+            Wording.Pick(query.Language, regime.ObtainEn, regime.ObtainRu), regime.VerifiedOn,
             query.Explain ? _reasons.For(seeker, opening, scored, query.Today.DayNumber, query.Language) : []);
     }
 }

@@ -1,10 +1,18 @@
 namespace Reintegration.Reference;
 
 /// <summary>An ISO 4217 currency with an approximate rate, for comparing wages across countries.</summary>
-public sealed record Currency(string Code, string NameEn, string NameRu, decimal UnitsPerUsd);
+public sealed record Currency(string Code, string NameEn, string NameRu, decimal UnitsPerUsd)
+{
+    /// <summary>The citations the rate comes from.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    /// <summary>The day the rate was last checked against its sources.</summary>
+    public DateOnly? VerifiedOn { get; init; }
+}
 
 public sealed class Currencies
 {
+    private const string FileName = "currencies.json";
     private readonly Dictionary<string, Currency> _byCode;
 
     internal Currencies(IEnumerable<Currency> currencies) => _byCode = currencies.ToDictionary(c => c.Code, StringComparer.Ordinal);
@@ -17,5 +25,12 @@ public sealed class Currencies
     public decimal ToUsd(decimal amount, string currency) =>
         _byCode.TryGetValue(currency, out var c) ? amount / c.UnitsPerUsd : throw new KeyNotFoundException($"Unknown currency '{currency}'.");
 
-    internal static Currencies Load() => new(SeedJson.Read("currencies.json", SeedJsonContext.Default.CurrenciesSeed).Currencies);
+    internal static Currencies Load() => Parse(SeedFiles.ReadText(FileName));
+
+    internal static Currencies Parse(string json)
+    {
+        var seed = SeedJson.Parse(FileName, json, SeedJsonContext.Default.CurrenciesSeed);
+        return new(seed.Currencies.Select(c =>
+            c with { Sources = SourcedEntries.Cite(FileName, c.Code, c.Sources, c.VerifiedOn, seed.Sources) }));
+    }
 }

@@ -1,7 +1,11 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Reintegration.Digests;
 using Reintegration.Digests.Rendering;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
+using Reintegration.Reference;
 using Reintegration.Tests.Matching;
 
 namespace Reintegration.Tests.Digests;
@@ -137,5 +141,41 @@ public sealed class DigestComposerTests
         Assert.Contains("█", markdown, StringComparison.Ordinal);
     }
 
-    private static string Json(Digest digest) => System.Text.Json.JsonSerializer.Serialize(digest, ReintegrationJsonContext.Default.Digest);
+    [Fact]
+    public void Markdown_PathwayAbroad_SaysWhenTheAdviceOnWhatToObtainWasChecked()
+    {
+        var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
+        var digest = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Single();
+        var checkedOn = ReferenceData.Shared.Mobility.Find("TJ", "KZ").VerifiedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var english = DigestMarkdown.Render(digest, "Khujand", "en");
+        var russian = DigestMarkdown.Render(digest, "Худжанд", "ru");
+        var html = DigestHtml.Render(digest, "Khujand", "en");
+
+        Assert.Contains($"Pathway: work permit, checked {checkedOn}\n", english, StringComparison.Ordinal);
+        Assert.Contains($"Правовой путь: разрешение на работу, сведения проверены {checkedOn}\n", russian, StringComparison.Ordinal);
+        Assert.Contains($"Pathway: work permit, checked {checkedOn}</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StoredDigest_WrittenBeforeObtainWasDated_StillReadsAndRendersWithoutADate()
+    {
+        var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
+        var entry = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Single().Entries.Single();
+        var stored = JsonNode.Parse(JsonSerializer.Serialize(entry, ReintegrationJsonContext.Default.DigestEntry))!;
+        foreach (var match in stored["recommendations"]!.AsArray().SelectMany(r => new[] { r!["en"]!, r["ru"]! }))
+        {
+            Assert.True(match.AsObject().Remove("obtainVerifiedOn"));
+        }
+
+        var read = JsonSerializer.Deserialize(stored.ToJsonString(), ReintegrationJsonContext.Default.DigestEntry)!;
+
+        var recommendation = read.Recommendations.Single();
+        Assert.Null(recommendation.En.ObtainVerifiedOn);
+        Assert.Equal(entry.Recommendations.Single().En.Obtain, recommendation.En.Obtain);
+        var markdown = DigestMarkdown.Render(new Digest("c1", Week.ToString(), GeneratedAt, [read]), "Khujand", "en");
+        Assert.Contains("Pathway: work permit\n", markdown, StringComparison.Ordinal);
+    }
+
+    private static string Json(Digest digest) => JsonSerializer.Serialize(digest, ReintegrationJsonContext.Default.Digest);
 }

@@ -216,11 +216,29 @@ public sealed class HardRuleTests
     }
 
     [Fact]
-    public void Judge_BannedOpening_InRussian()
+    public void Judge_RussianBanOnABelarusOpening_SaysTheListIsSharedInPracticeAndHowToAskBelarus()
+    {
+        var verdict = Build.Engine.Judge(Build.Welder(), Build.Opening("by-1", "BY", "Minsk"), Build.Query());
+
+        const string when = "Ban from RU/BY ends 2030-03-01, after this opening starts (2027-01-10). ";
+        Assert.StartsWith(when, verdict.Explanation, StringComparison.Ordinal);
+        Assert.Contains("in practice", verdict.Explanation, StringComparison.Ordinal);
+        Assert.Contains("may ask Belarus in advance", verdict.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Department of Citizenship and Migration", verdict.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("automatically", verdict.Explanation, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Judge_RussianBanOnABelarusOpening_InRussian()
     {
         var verdict = Build.Engine.Judge(Build.Welder(), Build.Opening("by-1", "BY", "Minsk"), Build.Query(language: "ru"));
 
-        Assert.Equal("Запрет на въезд в RU/BY действует до 2030-03-01, после начала этой работы (2027-01-10).", verdict.Explanation);
+        const string when = "Запрет на въезд в RU/BY действует до 2030-03-01, после начала этой работы (2027-01-10). ";
+        Assert.StartsWith(when, verdict.Explanation, StringComparison.Ordinal);
+        Assert.Contains("на практике", verdict.Explanation, StringComparison.Ordinal);
+        Assert.Contains("может заранее", verdict.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Департамент по гражданству и миграции МВД Беларуси", verdict.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("автоматически", verdict.Explanation, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

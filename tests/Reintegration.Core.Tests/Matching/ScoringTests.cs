@@ -96,6 +96,22 @@ public sealed class ScoringTests
         Assert.Contains(match.Reasons, r => r.StartsWith("Pathway:", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("TJ", "en")]
+    [InlineData("TJ", "ru")]
+    [InlineData("SY", "en")]
+    public void Match_CarriesTheDayItsObtainAdviceWasChecked_NullWhenTheTableHasNoEntry(string citizenship, string language)
+    {
+        var profile = Build.Welder() with { Citizenship = citizenship };
+
+        var match = Build.Match(profile, Build.Query(language: language), Build.Opening("kz", "KZ", "Almaty")).Matches.Single();
+
+        var regime = ReferenceData.Shared.Mobility.Find(citizenship, "KZ");
+        Assert.Equal(regime.VerifiedOn, match.ObtainVerifiedOn);
+        Assert.Equal(language == "ru" ? regime.ObtainRu : regime.ObtainEn, match.Obtain);
+        Assert.Equal(citizenship == "TJ", match.ObtainVerifiedOn is not null);
+    }
+
     [Fact]
     public void Match_PermitSponsorship_RaisesThePathwayComponent()
     {

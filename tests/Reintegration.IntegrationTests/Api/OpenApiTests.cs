@@ -119,6 +119,19 @@ public sealed class OpenApiTests
     }
 
     [Fact]
+    public async Task OpenApiJson_MatchSchema_SaysWhenItsObtainAdviceWasChecked_AsANullableDate()
+    {
+        await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync());
+
+        var match = (await FetchAsync(app)).Components!.Schemas!["MatchView"];
+
+        var verifiedOn = match.Properties!["obtainVerifiedOn"];
+        Assert.Equal("date", verifiedOn.Format);
+        Assert.Equal(JsonSchemaType.String | JsonSchemaType.Null, verifiedOn.Type);
+        Assert.Equal(["obtain", "obtainVerifiedOn", "reasons"], match.Properties.Keys.SkipWhile(k => k != "obtain"));
+    }
+
+    [Fact]
     public async Task OpenApiJson_EveryErrorResponse_IsAProblemDocument()
     {
         await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync());

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Reintegration.Domain;
 using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.Reference;
 
 namespace Reintegration.IntegrationTests.Api;
 
@@ -88,6 +90,8 @@ public sealed class OpeningAndMatchApiTests : IAsyncLifetime
         Assert.Equal(7, match.GetProperty("components").EnumerateObject().Count());
         Assert.NotEmpty(match.GetProperty("reasons").EnumerateArray());
         Assert.Equal(1, result.GetProperty("excluded").GetProperty("reentryBan").GetInt32());
+        var checkedOn = ReferenceData.Shared.Mobility.Find("TJ", "KZ").VerifiedOn!.Value;
+        Assert.Equal(checkedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), match.GetProperty("obtainVerifiedOn").GetString());
     }
 
     [Fact]

@@ -219,8 +219,12 @@ public sealed class DigestTests
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Еженедельная сводка", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("text/markdown", markdown.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("# Weekly digest", await markdown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(json.GetProperty("entries")[0].GetProperty("matches")[0].GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("Та же профессия", StringComparison.Ordinal));
+        var text = await markdown.Content.ReadAsStringAsync();
+        Assert.StartsWith("# Weekly digest", text, StringComparison.Ordinal);
+        var match = json.GetProperty("entries")[0].GetProperty("matches")[0];
+        var reasons = match.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!);
+        Assert.Contains(reasons, r => r.StartsWith("Та же профессия", StringComparison.Ordinal));
+        Assert.Contains($", checked {match.GetProperty("obtainVerifiedOn").GetString()}", text, StringComparison.Ordinal);
 
         var unsupported = await HttpAssert.ProblemAsync(await centre.GetAsync($"/api/digests/{ThisWeek}?format=md&lang=uz"), HttpStatusCode.BadRequest, "lang");
         Assert.Contains("en, ru", unsupported.GetProperty("errors").GetProperty("lang")[0].GetString(), StringComparison.Ordinal);

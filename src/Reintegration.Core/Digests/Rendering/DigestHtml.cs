@@ -52,7 +52,9 @@ public static class DigestHtml
                 html.Append("<div class=\"opening\">\n<div class=\"head\">");
                 html.Append(CultureInfo.InvariantCulture, $"<span class=\"title\">{E(match.Title)}</span> <span>{E(match.City)}, {E(match.Country)}</span> ");
                 html.Append(CultureInfo.InvariantCulture, $"<span class=\"bar\" role=\"img\" aria-label=\"{E(words.Score)} {match.Score:0.00}\"><span style=\"width:{percent}%\"></span></span> ");
-                html.Append(CultureInfo.InvariantCulture, $"<span class=\"score\">{match.Score:0.00}</span> <span class=\"pathway\">{E(words.Pathway)}: {E(DigestWords.PathwayName(match.Pathway, language))}</span>");
+                html.Append(CultureInfo.InvariantCulture, $"<span class=\"score\">{match.Score:0.00}</span> ");
+                var pathway = DigestWords.PathwayName(match.Pathway, language) + words.CheckedOn(match);
+                html.Append(CultureInfo.InvariantCulture, $"<span class=\"pathway\">{E(words.Pathway)}: {E(pathway)}</span>");
                 html.Append("</div>\n<ul class=\"reasons\">\n");
                 foreach (var reason in match.Reasons)
                 {

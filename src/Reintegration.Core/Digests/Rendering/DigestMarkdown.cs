@@ -25,7 +25,8 @@ public static class DigestMarkdown
             foreach (var match in entry.Recommendations.Select(r => r.In(language)))
             {
                 text.Append(CultureInfo.InvariantCulture, $"- **{Escape(match.Title)}**, {Escape(match.City)} ({match.Country}) — {words.Score} {Bar(match.Score)} {match.Score:0.00}; ");
-                text.Append(CultureInfo.InvariantCulture, $"{words.Pathway}: {DigestWords.PathwayName(match.Pathway, language)}\n");
+                var pathway = DigestWords.PathwayName(match.Pathway, language);
+                text.Append(CultureInfo.InvariantCulture, $"{words.Pathway}: {pathway}{words.CheckedOn(match)}\n");
                 foreach (var reason in match.Reasons)
                 {
                     text.Append(CultureInfo.InvariantCulture, $"  - {Escape(reason)}\n");

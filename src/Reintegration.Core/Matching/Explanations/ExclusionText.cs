@@ -21,6 +21,15 @@ internal sealed class ExclusionText(ReferenceData reference)
             $"Не предлагается: «{theirs}» ({opening.Opening.Isco}) вне профессиональной области человека ({yours}).");
     }
 
+    /// <summary>
+    /// When a ban bars this country only because the issuer shares its entry-ban list, how that sharing works
+    /// in practice and what the person can ask (a legal fact, so it is data: ban-areas.json).
+    /// </summary>
+    private string SharedList(string issuer, string country, string language) =>
+        country != issuer && reference.BanAreas.AreaOf(issuer) is { } area
+            ? " " + Pick(language, area.ExplanationEn, area.ExplanationRu)
+            : "";
+
     private string Title(string isco, string language) =>
         reference.Occupations.Find(isco) is { } o ? Pick(language, o.TitleEn, o.TitleRu) : isco;
 
@@ -33,9 +42,10 @@ internal sealed class ExclusionText(ReferenceData reference)
                 var ban = ReentryBanRule.BarringBan(seeker, opening, today)!;
                 var area = BanArea(ban.Ban.Country, ban.Area);
                 var start = Date(seeker.StartDay(opening, today));
-                return ban.IsOpenEnded
+                return (ban.IsOpenEnded
                     ? Pick(language, $"Ban from {area} has no end date; it covers {country}.", $"Запрет на въезд в {area} бессрочный и распространяется на страну: {country}.")
-                    : Pick(language, $"Ban from {area} ends {Date(ban.UntilDay)}, after this opening starts ({start}).", $"Запрет на въезд в {area} действует до {Date(ban.UntilDay)}, после начала этой работы ({start}).");
+                    : Pick(language, $"Ban from {area} ends {Date(ban.UntilDay)}, after this opening starts ({start}).", $"Запрет на въезд в {area} действует до {Date(ban.UntilDay)}, после начала этой работы ({start})."))
+                    + SharedList(ban.Ban.Country, opening.Opening.Location.Country, language);
             case ExclusionReason.NonRefoulement:
                 return Pick(language, $"A refugee is not offered work in {country}, a country of citizenship or flight, without voluntary repatriation.", $"Беженцу не предлагается работа в стране гражданства или бегства ({country}) без добровольной репатриации.");
             case ExclusionReason.Relocation:
