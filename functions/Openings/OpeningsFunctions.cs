@@ -11,7 +11,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Openings;
 
 /// <summary>Openings, published by the admin or a centre: upsert (one or many), read, list, close.</summary>
-public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningValidator validator, ReferenceData reference, TimeProvider time, IOptions<ApiOptions> options)
+public sealed class OpeningsFunctions(Api api, OpeningStore openings, IndexSynchronizer index, OpeningValidator validator, ReferenceData reference, TimeProvider time, IOptions<ApiOptions> options)
 {
     [Function("UpsertOpenings")]
     public Task<IResult> Upsert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "openings")] HttpRequest request) =>
@@ -25,7 +25,8 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningVal
                 return Problems.Validation(errors.ToDictionary());
             }
 
-            var outcomes = await openings.UpsertAsync(caller.PublisherId, items!, cancellationToken);
+            var (outcomes, changes) = await openings.UpsertAsync(caller.PublisherId, items!, cancellationToken);
+            index.Apply(changes);
             return TypedResults.Json(new UpsertResponse(outcomes), ApiJsonContext.Web.UpsertResponse);
         });
 
@@ -55,12 +56,16 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, OpeningVal
     [Function("CloseOpening")]
     public Task<IResult> Close([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "openings/{id}")] HttpRequest request, string id) =>
         api.HandleAsync(request, Roles.Any, async (caller, cancellationToken) =>
-            await openings.CloseAsync(id, caller.IsAdmin ? null : caller.PublisherId, cancellationToken) switch
+        {
+            var (outcome, changes) = await openings.CloseAsync(id, caller.IsAdmin ? null : caller.PublisherId, cancellationToken);
+            index.Apply(changes);
+            return outcome switch
             {
                 CloseOutcome.Closed => TypedResults.NoContent(),
                 CloseOutcome.NotPublisher => Problems.Forbidden("Only the publisher of an opening, or the admin, can close it."),
                 _ => Problems.OpeningNotFound(),
-            });
+            };
+        });
 
     private ValidationErrors Validate(IReadOnlyList<Opening?> items, bool isArray)
     {

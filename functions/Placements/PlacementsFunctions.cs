@@ -11,7 +11,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Placements;
 
 /// <summary>Recording what came of an opening for a person; a hire takes one of its positions.</summary>
-public sealed class PlacementsFunctions(Api api, PlacementStore placements, ProfileStore profiles, OpeningStore openings, IOptions<ApiOptions> options)
+public sealed class PlacementsFunctions(Api api, PlacementStore placements, ProfileStore profiles, OpeningStore openings, IndexSynchronizer index, IOptions<ApiOptions> options)
 {
     [Function("RecordPlacement")]
     public Task<IResult> Record([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "placements")] HttpRequest request) =>
@@ -49,7 +49,8 @@ public sealed class PlacementsFunctions(Api api, PlacementStore placements, Prof
 
             if (body.Outcome == PlacementOutcome.Hired)
             {
-                var (outcome, _) = await openings.HireAsync(body.OpeningId, body.ProfileId, cancellationToken);
+                var (outcome, changes) = await openings.HireAsync(body.OpeningId, body.ProfileId, cancellationToken);
+                index.Apply(changes);
                 switch (outcome)
                 {
                     case HireOutcome.NotFound:

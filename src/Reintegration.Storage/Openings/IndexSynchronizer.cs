@@ -25,9 +25,9 @@ public sealed class IndexSyncOptions
 }
 
 /// <summary>
-/// Keeps this instance's <see cref="OpeningIndex"/> fresh: loads every open opening at start, then
-/// reads only the change log, and applies the openings it names. Writes made through this instance
-/// reach the index at once (<see cref="OpeningStore"/>); this brings in the other instances' writes.
+/// Keeps this instance's <see cref="OpeningIndex"/> fresh, and is the only writer of it: loads every
+/// open opening at start, then reads only the change log and applies the openings it names (the other
+/// instances' writes); this instance's own writes come through <see cref="Apply"/> at once.
 /// </summary>
 public sealed partial class IndexSynchronizer(
     OpeningStore store,
@@ -44,6 +44,15 @@ public sealed partial class IndexSynchronizer(
     public Task Loaded => _loaded.Task;
 
     public bool IsLoaded => _loaded.Task.IsCompleted;
+
+    /// <summary>Brings the index in step with a write this instance made (what <see cref="OpeningStore"/> returned).</summary>
+    public void Apply(OpeningChanges changes)
+    {
+        if (changes.Upserted.Count > 0 || changes.Removed.Count > 0)
+        {
+            index.Apply(changes.Upserted, changes.Removed);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

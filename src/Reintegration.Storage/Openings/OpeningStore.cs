@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using Reintegration.Domain;
 using Reintegration.Matching;
-using Reintegration.Matching.Index;
 using Reintegration.Storage.Infrastructure;
 
 namespace Reintegration.Storage.Openings;
@@ -11,15 +10,15 @@ namespace Reintegration.Storage.Openings;
 /// <summary>
 /// Openings, partitioned by country (loading a country's candidates is one partition), with a
 /// reference row per (publisher, external reference) that finds the opening again when it is
-/// re-published. Every write is logged in <see cref="OpeningChangeLog"/> for the other app instances
-/// and applied to this instance's <see cref="OpeningIndex"/> at once.
+/// re-published. Every write is logged in <see cref="OpeningChangeLog"/> for the other app instances,
+/// and returns what it changed, for <see cref="IndexSynchronizer.Apply"/> to bring this instance's index in step.
 /// </summary>
-public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider time, OpeningChangeLog changes, OpeningIndex index)
+public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider time, OpeningChangeLog changes)
 {
     private const int MaxHireAttempts = 40;
 
     /// <summary>Upserts valid openings of one publisher; outcomes in request order.</summary>
-    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(string publisherId, IReadOnlyList<Opening> openings, CancellationToken cancellationToken)
+    public async Task<OpeningWrite<IReadOnlyList<UpsertOutcome>>> UpsertAsync(string publisherId, IReadOnlyList<Opening> openings, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -71,14 +70,14 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
         }
 
         await changes.RecordAsync(listings.Select(l => l.Id).Concat(moved), cancellationToken);
-        index.Apply(listings, moved);
 
         var kept = items.ToDictionary(x => x.Ref, x => x.Index, StringComparer.Ordinal);
-        return openings.Select((o, i) =>
+        var outcomes = openings.Select((o, i) =>
         {
             var key = OpeningIds.RefKey(publisherId, o.ExternalRef);
             return new UpsertOutcome(i, OpeningIds.For(publisherId, o.ExternalRef, o.Location.Country), o.ExternalRef, created.Contains(key) && kept[key] == i);
         }).ToList();
+        return new(outcomes, new OpeningChanges(listings, moved));
     }
 
     /// <summary>Adds the reference rows; null when all were new, else the current id of each that existed.</summary>
@@ -153,22 +152,21 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
     }
 
     /// <summary>Closes an opening: it is kept (placements refer to it) but matched no more.</summary>
-    public async Task<CloseOutcome> CloseAsync(string id, string? publisherId, CancellationToken cancellationToken)
+    public async Task<OpeningWrite<CloseOutcome>> CloseAsync(string id, string? publisherId, CancellationToken cancellationToken)
     {
         if (await GetAsync(id, cancellationToken) is not { } opening)
         {
-            return CloseOutcome.NotFound;
+            return new(CloseOutcome.NotFound, OpeningChanges.None);
         }
 
         if (publisherId is not null && opening.PublisherId != publisherId)
         {
-            return CloseOutcome.NotPublisher;
+            return new(CloseOutcome.NotPublisher, OpeningChanges.None);
         }
 
         await MarkClosedAsync(id, cancellationToken);
         await changes.RecordAsync([id], cancellationToken);
-        index.Remove(id);
-        return CloseOutcome.Closed;
+        return new(CloseOutcome.Closed, new([], [id]));
     }
 
     /// <summary>
@@ -176,13 +174,13 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
     /// than exist however many hire at once: the opening's count and the person's hire row are written
     /// in one transaction, conditional on the opening's ETag.
     /// </summary>
-    public async Task<(HireOutcome Outcome, StoredOpening? Opening)> HireAsync(string id, string profileId, CancellationToken cancellationToken)
+    public async Task<OpeningWrite<HireOutcome>> HireAsync(string id, string profileId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxHireAttempts; attempt++)
         {
             if (await GetAsync(id, cancellationToken) is not { } opening)
             {
-                return (HireOutcome.NotFound, null);
+                return new(HireOutcome.NotFound, OpeningChanges.None);
             }
 
             var hireKey = HireKey(id, profileId);
@@ -190,13 +188,12 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
             {
                 // Perhaps our own hire, whose answer was lost: spreading it again costs nothing.
                 await changes.RecordAsync([id], cancellationToken);
-                index.Upsert(opening.ToListing());
-                return (HireOutcome.AlreadyHired, opening);
+                return new(HireOutcome.AlreadyHired, OpeningChanges.Of(opening));
             }
 
             if (opening.Closed || opening.Unfilled <= 0)
             {
-                return (HireOutcome.NoPositionLeft, opening);
+                return new(HireOutcome.NoPositionLeft, OpeningChanges.None);
             }
 
             var now = time.GetUtcNow();
@@ -216,8 +213,7 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
 
             var hired = opening with { Filled = opening.Filled + 1, UpdatedAt = now };
             await changes.RecordAsync([id], cancellationToken);
-            index.Upsert(hired.ToListing());
-            return (HireOutcome.Hired, hired);
+            return new(HireOutcome.Hired, OpeningChanges.Of(hired));
         }
 
         throw new StorageUnavailableException("Too many concurrent hires for this opening; try again.", TimeSpan.FromSeconds(1));

@@ -100,7 +100,7 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
         var placements = _storage.Get<PlacementStore>();
         var profileId = (await profiles.UpsertAsync(Centre, [TestData.Profile("ERASE")], default)).Single().Id;
         var keep = (await profiles.UpsertAsync(Centre, [TestData.Profile("KEEP")], default)).Single().Id;
-        var openingId = (await openings.UpsertAsync(Centre, [TestData.Opening()], default)).Single().Id;
+        var openingId = (await openings.UpsertAsync(Centre, [TestData.Opening()], default)).Result.Single().Id;
         await openings.HireAsync(openingId, profileId, default);
         await placements.RecordAsync(Centre, profileId, openingId, PlacementOutcome.Hired, default);
         await placements.RecordAsync(Centre, profileId, openingId, PlacementOutcome.Interviewed, default);

@@ -26,7 +26,7 @@ public sealed class ScaleOutTests
         await second.Get<IndexSynchronizer>().Loaded;
 
         var clock = Stopwatch.StartNew();
-        var id = (await first.Get<OpeningStore>().UpsertAsync(Publisher, [TestData.Opening("FRESH")], default)).Single().Id;
+        var id = (await first.Get<OpeningStore>().UpsertAsync(Publisher, [TestData.Opening("FRESH")], default)).Result.Single().Id;
         await WaitUntil(() => second.Get<OpeningIndex>().Match(TestData.Profile(), Query).Matches.Any(m => m.OpeningId == id));
 
         Assert.True(clock.Elapsed < FreshnessBound, $"took {clock.Elapsed}");
@@ -58,7 +58,7 @@ public sealed class ScaleOutTests
         var prefix = TestApp.NewTablePrefix();
         await using var first = await TestStorage.StartAsync(azurite.ConnectionString, prefix);
         var openings = Enumerable.Range(0, 120).Select(i => TestData.Opening($"LOAD-{i}")).ToList();
-        var ids = (await first.Get<OpeningStore>().UpsertAsync(Publisher, openings, default)).Select(o => o.Id).ToList();
+        var ids = (await first.Get<OpeningStore>().UpsertAsync(Publisher, openings, default)).Result.Select(o => o.Id).ToList();
         await first.Get<OpeningStore>().CloseAsync(ids[0], null, default);
 
         await using var later = await TestStorage.StartAsync(azurite.ConnectionString, prefix);
