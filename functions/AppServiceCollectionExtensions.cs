@@ -37,8 +37,9 @@ public static class AppServiceCollectionExtensions
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
         // Problem documents are written with ASP.NET Core's JSON options: the same encoder as the API's own answers.
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => json.SerializerOptions.Encoder = ApiJsonContext.Encoder);
-        // Polly reports every storage call at Information: only its warnings and errors are worth a log line.
-        services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.Warning));
+        // Polly logs every attempt, and every failed one with its stack trace: an outage would flood the log.
+        // Storage failures are told in one line instead (StorageOutageLog in the background, Api per request).
+        services.AddLogging(logging => logging.AddFilter("Polly", LogLevel.None));
         // The standalone host registers the catalog of what it serves (tests add their own functions); the worker serves this assembly's.
         services.AddSingleton(sp => new RouteTable((sp.GetService<FunctionCatalog>() ?? FunctionCatalog.Discover([typeof(RouteTable).Assembly])).Http));
         services.AddSingleton<Authenticator>();

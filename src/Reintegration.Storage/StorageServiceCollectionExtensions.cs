@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StorageCalls>();
         services.AddSingleton<Tables>();
         services.AddSingleton<StorageHealth>();
+        services.AddSingleton<StorageOutageLog>();
         services.AddSingleton<CentreStore>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<OpeningChangeLog>();

@@ -35,6 +35,7 @@ public sealed partial class IndexSynchronizer(
     OpeningIndex index,
     IOptions<IndexSyncOptions> options,
     TimeProvider time,
+    StorageOutageLog outages,
     ILogger<IndexSynchronizer> logger) : BackgroundService
 {
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -73,11 +74,12 @@ public sealed partial class IndexSynchronizer(
                 }
 
                 watermark = await RefreshAsync(watermark, stoppingToken);
+                outages.Available();
             }
             catch (StorageUnavailableException e)
             {
                 // The next round reads from the same watermark: nothing is skipped.
-                LogRefreshFailed(logger, e);
+                outages.Unavailable("refreshing the opening index", e);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -128,12 +130,13 @@ public sealed partial class IndexSynchronizer(
 
                 var stale = index.Listings().Select(l => l.Id).Except(open.Select(o => o.Id), StringComparer.Ordinal).ToList();
                 index.Apply(open, stale);
+                outages.Available();
                 LogLoaded(logger, open.Count);
                 return started;
             }
             catch (StorageUnavailableException e)
             {
-                LogLoadFailed(logger, e, attempt);
+                outages.Unavailable($"loading the opening index (attempt {attempt})", e);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), time, stoppingToken);
             }
         }
@@ -142,9 +145,4 @@ public sealed partial class IndexSynchronizer(
     [LoggerMessage(Level = LogLevel.Information, Message = "Opening index loaded: {Count} open openings")]
     private static partial void LogLoaded(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Opening index not loaded (attempt {Attempt}): storage unavailable; retrying")]
-    private static partial void LogLoadFailed(ILogger logger, Exception exception, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Opening index refresh failed: storage unavailable; retrying next round")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 }
