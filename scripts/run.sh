@@ -10,7 +10,8 @@
 #                                                      argument this script does not know)
 #
 # Environment:
-#   DEMO_SEED (1), DEMO_PROFILES (300, in total over the 2 demo centres), DEMO_OPENINGS (3000).
+#   DEMO_SEED (1), DEMO_PROFILES (300, in total over the 2 demo centres), DEMO_OPENINGS (3000),
+#   DEMO_TODAY (yyyy-MM-dd; default today): the day the demo data's dates are counted from.
 #   Reintegration__AdminKey: the admin key. When unset, one is generated here and given to the app, so
 #   that this script (and the loader) know it.
 # The loader calls the app where it listens: the first address of the app's --urls, else of URLS,
@@ -104,7 +105,7 @@ if [ "$demo" = 1 ]; then
     loader_status=0
     dotnet "$ROOT/src/Reintegration.Demo.Loader/bin/Debug/net10.0/Reintegration.Demo.Loader.dll" \
       --url "$url" --seed "${DEMO_SEED:-1}" --profiles "${DEMO_PROFILES:-300}" --openings "${DEMO_OPENINGS:-3000}" \
-      --keys-file "$ROOT/artifacts/demo-keys.txt" || loader_status=$?
+      ${DEMO_TODAY:+--today "$DEMO_TODAY"} --keys-file "$ROOT/artifacts/demo-keys.txt" || loader_status=$?
     if [ "$stopping" = 0 ] && [ "$loader_status" != 0 ]; then
       echo "The demo data did not load (the loader exited with $loader_status); the app is still running on $url." >&2
     fi

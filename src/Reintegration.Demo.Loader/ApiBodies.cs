@@ -5,8 +5,13 @@ namespace Reintegration.Demo.Loader;
 /// <summary>POST /api/centres. No webhook: the demo centres' digests are read, not pushed.</summary>
 internal sealed record CentreRegistration(string Name, string Country, string? Region, string Language);
 
-/// <summary>The answer to a registration, the only time the centre's key is shown (other fields are ignored).</summary>
+/// <summary>The answer to a registration or a new key, the only times the centre's key is shown (other fields are ignored).</summary>
 internal sealed record RegisteredCentre(string Id, string Name, string Country, string ApiKey);
+
+/// <summary>A page of GET /api/centres (the fields the loader reads).</summary>
+internal sealed record CentrePage(IReadOnlyList<ListedCentre> Items, string? ContinuationToken);
+
+internal sealed record ListedCentre(string Id, string Name, string Country);
 
 /// <summary>The answer to POST /api/profiles and /api/openings.</summary>
 internal sealed record UpsertResponse(IReadOnlyList<UpsertResult> Results);
@@ -29,6 +34,7 @@ internal sealed record ProblemDocument(string? Title, string? Detail, int? Statu
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CentreRegistration))]
 [JsonSerializable(typeof(RegisteredCentre))]
+[JsonSerializable(typeof(CentrePage))]
 [JsonSerializable(typeof(UpsertResponse))]
 [JsonSerializable(typeof(MatchSummary))]
 [JsonSerializable(typeof(ProblemDocument))]

@@ -81,7 +81,7 @@ internal sealed class ApiClient(HttpClient http, string baseUrl, RetryPolicy ret
     public async Task<TResponse> PostAsync<TRequest, TResponse>(
         string path, string apiKey, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Post, path, apiKey, JsonSerializer.SerializeToUtf8Bytes(body, requestType), cancellationToken);
+        var response = await SendAsync(HttpMethod.Post, path, apiKey, body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, requestType), cancellationToken);
         return Read(HttpMethod.Post, path, response, responseType);
     }
 
@@ -90,7 +90,9 @@ internal sealed class ApiClient(HttpClient http, string baseUrl, RetryPolicy ret
     public async Task<TResponse> GetAsync<TResponse>(string path, string apiKey, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken) =>
         Read(HttpMethod.Get, path, await SendAsync(HttpMethod.Get, path, apiKey, null, cancellationToken), responseType);
 
-    private static TResponse Read<TResponse>(HttpMethod method, string path, ApiResponse response, JsonTypeInfo<TResponse> type)
+    /// <summary>A 2xx answer read as <typeparamref name="TResponse"/>.</summary>
+    /// <exception cref="ApiFailure">Any other answer, or a body that is not that JSON.</exception>
+    public static TResponse Read<TResponse>(HttpMethod method, string path, ApiResponse response, JsonTypeInfo<TResponse> type)
     {
         if (!response.IsSuccess)
         {

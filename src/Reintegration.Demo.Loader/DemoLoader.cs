@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Reintegration.Domain;
 using Reintegration.Reference;
 using Spectre.Console;
@@ -10,7 +11,9 @@ namespace Reintegration.Demo.Loader;
 /// <summary>
 /// Loads the demo data through the HTTP API, phase by phase: registers the centres, posts each
 /// centre's profiles with its own key, posts the openings with the admin key, runs this week's
-/// digest, and finds a person worth showing.
+/// digest, and finds a person worth showing. Running it again against the same storage changes
+/// nothing but the centres' keys: a centre that exists is given a new key instead of a twin, and
+/// profiles and openings are upserts by their references.
 /// </summary>
 internal sealed class DemoLoader(ApiClient api, LoaderOptions options, IAnsiConsole console, TimeProvider time)
 {
@@ -20,7 +23,7 @@ internal sealed class DemoLoader(ApiClient api, LoaderOptions options, IAnsiCons
     public async Task<LoadOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = options.Today ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var data = new DemoData(ReferenceData.Shared, options.Seed, today);
         if (options.Centres > data.Centres().Count)
         {
@@ -42,20 +45,58 @@ internal sealed class DemoLoader(ApiClient api, LoaderOptions options, IAnsiCons
     /// <summary>The number of profiles of centre <paramref name="index"/> when <paramref name="total"/> are spread over <paramref name="count"/>.</summary>
     public static int Share(int total, int count, int index) => total / count + (index < total % count ? 1 : 0);
 
+    /// <summary>Registers each demo centre, or, where it exists already (an earlier run), gives it a new key: its old one was not kept.</summary>
     private async Task<List<RegisteredCentre>> RegisterAsync(IReadOnlyList<DemoCentre> demoCentres, CancellationToken cancellationToken)
     {
         var registered = new List<RegisteredCentre>();
         await PhaseAsync([("Centres", demoCentres.Count)], async tasks =>
         {
+            var existing = await ExistingCentresAsync(cancellationToken);
             foreach (var centre in demoCentres)
             {
-                var body = new CentreRegistration(centre.Name, centre.Country, centre.Region, centre.Language);
-                registered.Add(await api.PostAsync("/api/centres", options.AdminKey, body,
-                    LoaderJsonContext.Default.CentreRegistration, LoaderJsonContext.Default.RegisteredCentre, cancellationToken));
+                if (existing.GetValueOrDefault((centre.Country, centre.Name)) is not { } id)
+                {
+                    var body = new CentreRegistration(centre.Name, centre.Country, centre.Region, centre.Language);
+                    var response = await api.SendAsync(HttpMethod.Post, "/api/centres", options.AdminKey,
+                        JsonSerializer.SerializeToUtf8Bytes(body, LoaderJsonContext.Default.CentreRegistration), cancellationToken);
+                    if (response.Status != HttpStatusCode.Conflict)
+                    {
+                        registered.Add(ApiClient.Read(HttpMethod.Post, "/api/centres", response, LoaderJsonContext.Default.RegisteredCentre));
+                        tasks[0].Increment(1);
+                        continue;
+                    }
+
+                    // Registered meanwhile (a registration whose answer was lost, retried): find it.
+                    id = (await ExistingCentresAsync(cancellationToken)).GetValueOrDefault((centre.Country, centre.Name))
+                        ?? throw ApiFailure.From("POST /api/centres", response.Status, response.Body);
+                }
+
+                registered.Add(await api.PostAsync<RegisteredCentre?, RegisteredCentre>($"/api/centres/{id}/keys", options.AdminKey, null,
+                    LoaderJsonContext.Default.RegisteredCentre, LoaderJsonContext.Default.RegisteredCentre, cancellationToken));
                 tasks[0].Increment(1);
             }
         });
         return registered;
+    }
+
+    /// <summary>The centres there are, by country and name (names are unique within a country).</summary>
+    private async Task<Dictionary<(string Country, string Name), string>> ExistingCentresAsync(CancellationToken cancellationToken)
+    {
+        var centres = new Dictionary<(string, string), string>();
+        string? token = null;
+        do
+        {
+            var path = "/api/centres?pageSize=1000" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
+            var page = await api.GetAsync(path, options.AdminKey, LoaderJsonContext.Default.CentrePage, cancellationToken);
+            foreach (var centre in page.Items)
+            {
+                centres[(centre.Country, centre.Name)] = centre.Id;
+            }
+
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return centres;
     }
 
     /// <summary>Posts every centre's caseload with its key; returns the tally and the ids of the first centre's profiles, in order.</summary>

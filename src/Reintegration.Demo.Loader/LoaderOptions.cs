@@ -18,6 +18,7 @@ internal sealed record LoaderOptions
           --profiles N       profiles in total, spread evenly over the centres (default 300)
           --openings N       openings across the region (default 3000)
           --centres N        how many demo centres to register (default 2)
+          --today DATE       the day the demo's dates are counted from, yyyy-MM-dd (default: today)
           --keys-file PATH   where the keys and the curl commands are written again
                              (default artifacts/demo-keys.txt)
         """;
@@ -28,6 +29,9 @@ internal sealed record LoaderOptions
     public int Profiles { get; init; } = 300;
     public int Openings { get; init; } = 3000;
     public int Centres { get; init; } = 2;
+
+    /// <summary>The day the demo data's dates (bans, availability, openings) are counted from; null: today.</summary>
+    public DateOnly? Today { get; init; }
     public string KeysFile { get; init; } = Path.Combine("artifacts", "demo-keys.txt");
 
     /// <summary>The options, or an error saying which argument is wrong.</summary>
@@ -52,7 +56,7 @@ internal sealed record LoaderOptions
             values[name] = value;
         }
 
-        var unknown = values.Keys.Except(["url", "admin-key", "seed", "profiles", "openings", "centres", "keys-file"]).FirstOrDefault();
+        var unknown = values.Keys.Except(["url", "admin-key", "seed", "profiles", "openings", "centres", "keys-file", "today"]).FirstOrDefault();
         if (unknown is not null)
         {
             return (null, $"Unknown option --{unknown}.");
@@ -74,6 +78,16 @@ internal sealed record LoaderOptions
         var profilesError = Number(values, "profiles", 0, defaults.Profiles, out var profiles);
         var openingsError = Number(values, "openings", 0, defaults.Openings, out var openings);
         var centresError = Number(values, "centres", 1, defaults.Centres, out var centres);
+        DateOnly? today = null;
+        if (values.TryGetValue("today", out var todayText))
+        {
+            today = DateOnly.TryParseExact(todayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+            if (today is null)
+            {
+                return (null, "--today must be a date written yyyy-MM-dd, such as 2026-11-28.");
+            }
+        }
+
         if ((seedError ?? profilesError ?? openingsError ?? centresError) is { } error)
         {
             return (null, error);
@@ -85,6 +99,7 @@ internal sealed record LoaderOptions
             Profiles = profiles,
             Openings = openings,
             Centres = centres,
+            Today = today,
             KeysFile = values.GetValueOrDefault("keys-file") ?? defaults.KeysFile,
         }, null);
     }

@@ -2,7 +2,7 @@ using Reintegration.Domain;
 
 namespace Reintegration.Tests;
 
-/// <summary>The profile and opening of shared/API.md, and a fixed today, for tests to vary one field at a time.</summary>
+/// <summary>The profile and opening of docs/api.md, and a fixed today, for tests to vary one field at a time.</summary>
 internal static class Samples
 {
     public static readonly DateOnly Today = new(2026, 11, 28);

@@ -1,6 +1,6 @@
 namespace Reintegration.Testing;
 
-/// <summary>The profile and opening of shared/API.md, exactly as the contract shows them (linked into each test project).</summary>
+/// <summary>The profile and opening of docs/api.md, exactly as the contract shows them (linked into each test project).</summary>
 internal static class ApiSamples
 {
     public const string ProfileJson = """

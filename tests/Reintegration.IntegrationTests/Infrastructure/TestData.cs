@@ -3,7 +3,7 @@ using Reintegration.Domain;
 
 namespace Reintegration.IntegrationTests.Infrastructure;
 
-/// <summary>The profile and opening of shared/API.md, for tests to copy with their own references.</summary>
+/// <summary>The profile and opening of docs/api.md, for tests to copy with their own references.</summary>
 public static class TestData
 {
     public const string ProfileJson = ApiSamples.ProfileJson;
