@@ -46,7 +46,7 @@ public sealed class MatchingEngine
     {
         var seeker = Compile(profile);
         var today = query.Today.DayNumber;
-        Span<int> excluded = stackalloc int[6];
+        var excluded = new ExclusionTally();
         var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Opening.Id);
         foreach (var listing in openings)
         {
@@ -63,7 +63,7 @@ public sealed class MatchingEngine
 
             if (HardRules.FirstBroken(seeker, opening, today) is { } reason)
             {
-                excluded[(int)reason]++;
+                excluded.Add(reason);
                 continue;
             }
 
@@ -76,7 +76,7 @@ public sealed class MatchingEngine
             best.Offer((opening, scored), scored.Score);
         }
 
-        return Result(seeker, best, ExclusionCounts.From(excluded), query);
+        return Result(seeker, best, excluded.ToCounts(), query);
     }
 
     internal MatchResult Result(Seeker seeker, TopK<(CandidateOpening Opening, Scored Scored)> best, ExclusionCounts excluded, MatchQuery query) =>
