@@ -4,6 +4,7 @@ using Reintegration.Digests;
 using Reintegration.Digests.Rendering;
 using Reintegration.Domain;
 using Reintegration.Functions.Http;
+using Reintegration.Localisation;
 using Reintegration.Storage.Digests;
 
 namespace Reintegration.Functions.Digests;
@@ -45,7 +46,8 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
     private static IResult Render(HttpRequest request, Centre centre, Digest digest)
     {
         var query = new QueryParameters(request);
-        var language = request.Query["lang"].ToString() is "en" or "ru" ? request.Query["lang"].ToString() : query.Language(centre.Language);
+        var asked = request.Query["lang"].ToString();
+        var language = Words.IsSupported(asked) ? asked : query.Language(centre.Language);
         return Format(request) switch
         {
             "html" => TypedResults.Content(DigestHtml.Render(digest, centre.Name, language), "text/html; charset=utf-8"),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Reintegration.Localisation;
 using Reintegration.Reference;
 using Reintegration.Validation;
 
@@ -92,7 +93,7 @@ public sealed class QueryParameters(HttpRequest request)
         return text.Length == 0 ? null : text;
     }
 
-    /// <summary>The language to explain in: Accept-Language's first of "ru" or "en", else the fallback.</summary>
+    /// <summary>The language to explain in: Accept-Language's first of <see cref="Words.Codes"/>, else the fallback.</summary>
     public string Language(string fallback)
     {
         var header = request.Headers.AcceptLanguage.ToString();
@@ -105,7 +106,7 @@ public sealed class QueryParameters(HttpRequest request)
                     && double.TryParse(p[2..], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 1.0).FirstOrDefault(1.0);
                 return (Tag: tag, Q: q);
             })
-            .Where(x => CentreValidator.Languages.Contains(x.Tag) && x.Q > 0)
+            .Where(x => Words.IsSupported(x.Tag) && x.Q > 0)
             .OrderByDescending(x => x.Q)
             .Select(x => x.Tag)
             .FirstOrDefault();

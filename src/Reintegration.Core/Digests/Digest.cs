@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Reintegration.Localisation;
 using Reintegration.Matching;
 
 namespace Reintegration.Digests;
@@ -8,8 +10,15 @@ public sealed record Digest(string CentreId, string Week, DateTimeOffset Generat
 /// <summary>What a digest recommends to one person.</summary>
 public sealed record DigestEntry(string ProfileId, string ExternalRef, string DisplayName, IReadOnlyList<DigestRecommendation> Recommendations);
 
-/// <summary>One recommended opening, explained in both languages, so that the stored digest renders in either.</summary>
-public sealed record DigestRecommendation(Match En, Match Ru)
+/// <summary>
+/// One recommended opening, explained in every language there are words for, so that the stored digest
+/// renders in any of them. Stored as one object keyed by language code (<c>{"en": …, "ru": …}</c>).
+/// </summary>
+[JsonConverter(typeof(DigestRecommendationJson))]
+public sealed record DigestRecommendation(IReadOnlyDictionary<string, Match> ByLanguage)
 {
-    public Match In(string language) => language == "ru" ? Ru : En;
+    public string OpeningId => In(Words.English.Code).OpeningId;
+
+    /// <summary>The match in that language; in English when the digest was made before there were words for it.</summary>
+    public Match In(string language) => ByLanguage.TryGetValue(language, out var match) ? match : ByLanguage[Words.English.Code];
 }

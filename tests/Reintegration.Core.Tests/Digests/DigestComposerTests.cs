@@ -1,5 +1,6 @@
 using Reintegration.Digests;
 using Reintegration.Digests.Rendering;
+using Reintegration.Localisation;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
 using Reintegration.Tests.Matching;
@@ -22,7 +23,7 @@ public sealed class DigestComposerTests
         new(centre, id, Build.Welder() with { ExternalRef = "REF-" + id }, seen ?? new HashSet<string>(), seenAt ?? DateTimeOffset.MinValue);
 
     [Fact]
-    public void Compose_OneDigestPerCentre_EvenWithoutPeople_EachEntryExplainedInBothLanguages()
+    public void Compose_OneDigestPerCentre_EvenWithoutPeople_EachEntryExplainedInEveryLanguage()
     {
         var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
 
@@ -31,8 +32,9 @@ public sealed class DigestComposerTests
         Assert.Equal(["c1", "c2"], digests.Select(d => d.CentreId));
         Assert.Empty(digests[1].Entries);
         var recommendation = digests[0].Entries.Single().Recommendations.Single();
-        Assert.Equal(("kz-1", "kz-1"), (recommendation.En.OpeningId, recommendation.Ru.OpeningId));
-        Assert.Contains(recommendation.Ru.Reasons, r => r.StartsWith("Та же профессия", StringComparison.Ordinal));
+        Assert.Equal(Words.Codes, recommendation.ByLanguage.Keys);
+        Assert.All(recommendation.ByLanguage.Values, match => Assert.Equal("kz-1", match.OpeningId));
+        Assert.Contains(recommendation.In("ru").Reasons, r => r.StartsWith("Та же профессия", StringComparison.Ordinal));
         Assert.Equal(Week.ToString(), digests[0].Week);
     }
 
@@ -46,7 +48,7 @@ public sealed class DigestComposerTests
 
         var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions()).Single().Entries.Single();
 
-        Assert.Equal(["kz-new"], entry.Recommendations.Select(r => r.En.OpeningId));
+        Assert.Equal(["kz-new"], entry.Recommendations.Select(r => r.OpeningId));
     }
 
     [Fact]
@@ -60,7 +62,7 @@ public sealed class DigestComposerTests
 
         var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions { CandidatesPerProfile = 2 }).Single().Entries.Single();
 
-        Assert.Equal(["new-far"], entry.Recommendations.Select(r => r.En.OpeningId));
+        Assert.Equal(["new-far"], entry.Recommendations.Select(r => r.OpeningId));
     }
 
     [Fact]
@@ -73,9 +75,9 @@ public sealed class DigestComposerTests
 
         var digests = composer.Compose(people, ["c1", "c2"], Week, GeneratedAt, new DigestOptions { CongestionMultiplier = 3 });
 
-        var recommended = digests.SelectMany(d => d.Entries).SelectMany(e => e.Recommendations).Select(r => r.En.OpeningId).ToList();
+        var recommended = digests.SelectMany(d => d.Entries).SelectMany(e => e.Recommendations).Select(r => r.OpeningId).ToList();
         Assert.Equal(3, recommended.Count(id => id == "kz-scarce"));
-        Assert.All(digests.SelectMany(d => d.Entries), e => Assert.Contains(e.Recommendations, r => r.En.OpeningId == "kg-plenty"));
+        Assert.All(digests.SelectMany(d => d.Entries), e => Assert.Contains(e.Recommendations, r => r.OpeningId == "kg-plenty"));
     }
 
     [Fact]

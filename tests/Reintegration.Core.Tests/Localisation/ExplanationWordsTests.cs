@@ -1,12 +1,13 @@
 using System.Text;
+using Reintegration.Localisation;
 using Reintegration.Tests.Matching;
 
-namespace Reintegration.Tests.Words;
+namespace Reintegration.Tests.Localisation;
 
 /// <summary>Every sentence the engine writes about a person and an opening, pinned word for word in each language.</summary>
 public sealed class ExplanationWordsTests
 {
-    public static TheoryData<string> Languages => ["en", "ru"];
+    public static TheoryData<string> Languages => [.. Words.Codes];
 
     [Theory]
     [MemberData(nameof(Languages))]

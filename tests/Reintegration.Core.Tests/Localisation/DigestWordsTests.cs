@@ -2,15 +2,16 @@ using System.Text.Json;
 using Reintegration.Digests;
 using Reintegration.Digests.Rendering;
 using Reintegration.Domain;
+using Reintegration.Localisation;
 using Reintegration.Matching.Index;
 using Reintegration.Tests.Matching;
 
-namespace Reintegration.Tests.Words;
+namespace Reintegration.Tests.Localisation;
 
 /// <summary>A digest as each language renders it, pinned word for word; and the stored shape it is read back from.</summary>
 public sealed class DigestWordsTests
 {
-    public static TheoryData<string> Languages => ["en", "ru"];
+    public static TheoryData<string> Languages => [.. Words.Codes];
 
     private static Digest Digest()
     {
@@ -45,8 +46,22 @@ public sealed class DigestWordsTests
 
         var recommendation = json.GetProperty("entries")[0].GetProperty("recommendations")[0];
 
-        Assert.Equal(["en", "ru"], recommendation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(Words.Codes, recommendation.EnumerateObject().Select(p => p.Name));
         Assert.Equal("tj-khujand", recommendation.GetProperty("ru").GetProperty("openingId").GetString());
         Assert.StartsWith("Та же профессия", recommendation.GetProperty("ru").GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StoredRecommendation_WithoutALanguage_RendersInEnglish()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(Digest(), ReintegrationJsonContext.Default.Digest))!;
+        json["entries"]![0]!["recommendations"]![0]!.AsObject().Remove("ru");
+
+        var stored = json.Deserialize(ReintegrationJsonContext.Default.Digest)!;
+
+        var recommendation = stored.Entries[0].Recommendations[0];
+        Assert.Equal(["en"], recommendation.ByLanguage.Keys);
+        Assert.Same(recommendation.In("en"), recommendation.In("ru"));
+        Assert.Equal(Digest().Entries[0].Recommendations[0].In("en").Reasons, recommendation.In("ru").Reasons);
     }
 }

@@ -2,7 +2,7 @@ using Reintegration.Domain;
 using Reintegration.Matching;
 using Reintegration.Tests.Matching;
 
-namespace Reintegration.Tests.Words;
+namespace Reintegration.Tests.Localisation;
 
 /// <summary>
 /// People and openings chosen so that, together, they call for every sentence the engine writes:

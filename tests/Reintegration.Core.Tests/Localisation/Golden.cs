@@ -1,11 +1,11 @@
 using System.Net;
 using Reintegration.Reference;
 
-namespace Reintegration.Tests.Words;
+namespace Reintegration.Tests.Localisation;
 
 /// <summary>
-/// Compares text with a file under Words/Expected. On a difference it writes what came to
-/// Words/Received beside the test binaries, so a reviewer can diff it and, if right, copy it over.
+/// Compares text with a file under Localisation/Expected. On a difference it writes what came to
+/// Localisation/Received beside the test binaries, so a reviewer can diff it and, if right, copy it over.
 /// </summary>
 internal static class Golden
 {
@@ -13,11 +13,11 @@ internal static class Golden
 
     public static void Verify(string name, string actual)
     {
-        var expectedPath = Path.Combine(AppContext.BaseDirectory, "Words", "Expected", name);
+        var expectedPath = Path.Combine(AppContext.BaseDirectory, "Localisation", "Expected", name);
         var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : null;
         if (expected != actual)
         {
-            var received = Path.Combine(AppContext.BaseDirectory, "Words", "Received", name);
+            var received = Path.Combine(AppContext.BaseDirectory, "Localisation", "Received", name);
             Directory.CreateDirectory(Path.GetDirectoryName(received)!);
             File.WriteAllText(received, actual);
             Assert.True(expected is not null, $"No expected text for {name}; what came is in {received}.");
