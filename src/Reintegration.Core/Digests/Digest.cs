@@ -13,12 +13,26 @@ public sealed record DigestEntry(string ProfileId, string ExternalRef, string Di
 /// <summary>
 /// One recommended opening, explained in every language there are words for, so that the stored digest
 /// renders in any of them. Stored as one object keyed by language code (<c>{"en": …, "ru": …}</c>).
+/// The pairs are a small array rather than a dictionary: a week's run holds one per recommendation.
 /// </summary>
 [JsonConverter(typeof(DigestRecommendationJson))]
-public sealed record DigestRecommendation(IReadOnlyDictionary<string, Match> ByLanguage)
+public sealed record DigestRecommendation(IReadOnlyList<KeyValuePair<string, Match>> ByLanguage)
 {
-    public string OpeningId => In(Words.English.Code).OpeningId;
+    public string OpeningId => ByLanguage[0].Value.OpeningId;
 
     /// <summary>The match in that language; in English when the digest was made before there were words for it.</summary>
-    public Match In(string language) => ByLanguage.TryGetValue(language, out var match) ? match : ByLanguage[Words.English.Code];
+    public Match In(string language) => Find(language) ?? Find(Words.English.Code) ?? ByLanguage[0].Value;
+
+    private Match? Find(string language)
+    {
+        foreach (var (code, match) in ByLanguage)
+        {
+            if (code == language)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
 }

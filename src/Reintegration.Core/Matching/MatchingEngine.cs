@@ -110,7 +110,7 @@ public sealed class MatchingEngine
     /// explained in every language of <see cref="Words.All"/>, by code (openings a hard rule excludes
     /// are left out): how a digest explains what it recommends.
     /// </summary>
-    public IReadOnlyList<IReadOnlyDictionary<string, Match>> MatchEachInEveryLanguage(
+    public IReadOnlyList<KeyValuePair<string, Match>[]> MatchEachInEveryLanguage(
         Profile profile, IEnumerable<OpeningListing> openings, DateOnly today)
     {
         var seeker = Compile(profile);
@@ -120,8 +120,7 @@ public sealed class MatchingEngine
             .Select(opening =>
             {
                 var scored = Scorer.Score(seeker, opening);
-                return (IReadOnlyDictionary<string, Match>)queries.ToDictionary(
-                    q => q.Language, q => ToMatch(seeker, opening, scored, q), StringComparer.Ordinal);
+                return queries.Select(q => KeyValuePair.Create(q.Language, ToMatch(seeker, opening, scored, q))).ToArray();
             })
             .ToList();
     }

@@ -32,8 +32,8 @@ public sealed class DigestComposerTests
         Assert.Equal(["c1", "c2"], digests.Select(d => d.CentreId));
         Assert.Empty(digests[1].Entries);
         var recommendation = digests[0].Entries.Single().Recommendations.Single();
-        Assert.Equal(Words.Codes, recommendation.ByLanguage.Keys);
-        Assert.All(recommendation.ByLanguage.Values, match => Assert.Equal("kz-1", match.OpeningId));
+        Assert.Equal(Words.Codes, recommendation.ByLanguage.Select(p => p.Key));
+        Assert.All(recommendation.ByLanguage, p => Assert.Equal("kz-1", p.Value.OpeningId));
         Assert.Contains(recommendation.In("ru").Reasons, r => r.StartsWith("Та же профессия", StringComparison.Ordinal));
         Assert.Equal(Week.ToString(), digests[0].Week);
     }

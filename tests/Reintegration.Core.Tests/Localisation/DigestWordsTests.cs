@@ -60,7 +60,7 @@ public sealed class DigestWordsTests
         var stored = json.Deserialize(ReintegrationJsonContext.Default.Digest)!;
 
         var recommendation = stored.Entries[0].Recommendations[0];
-        Assert.Equal(["en"], recommendation.ByLanguage.Keys);
+        Assert.Equal(["en"], recommendation.ByLanguage.Select(p => p.Key));
         Assert.Same(recommendation.In("en"), recommendation.In("ru"));
         Assert.Equal(Digest().Entries[0].Recommendations[0].In("en").Reasons, recommendation.In("ru").Reasons);
     }
