@@ -77,8 +77,10 @@ public sealed partial class DigestRunner(
         foreach (var centre in all)
         {
             var previous = await digests.PreviousAsync(centre.Id, week, cancellationToken);
-            var earlier = previous?.Entries.ToDictionary(e => e.ProfileId, e => (IReadOnlySet<string>)e.Recommendations.Select(r => r.En.OpeningId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal)
-                ?? [];
+            var earlier = previous?.Entries.ToDictionary(
+                e => e.ProfileId,
+                e => (IReadOnlySet<string>)e.Recommendations.Select(r => r.OpeningId).ToHashSet(StringComparer.Ordinal),
+                StringComparer.Ordinal) ?? [];
             await foreach (var stored in profiles.AllAsync(centre.Id, cancellationToken))
             {
                 people.Add(new DigestPerson(centre.Id, stored.Id, stored.Profile,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Reintegration.Domain;
+using Reintegration.Localisation;
 using Reintegration.Reference;
 using Reintegration.Validation;
 
@@ -102,16 +103,16 @@ public sealed class QueryParameters(HttpRequest request)
             return null;
         }
 
-        if (!CentreValidator.Languages.Contains(text))
+        if (!Words.IsSupported(text))
         {
-            Errors.Add(name, $"Must be one of the languages there are: {string.Join(", ", CentreValidator.Languages)}.");
+            Errors.Add(name, $"Must be one of the languages there are: {string.Join(", ", Words.Codes)}.");
             return null;
         }
 
         return text;
     }
 
-    /// <summary>The language to explain in: Accept-Language's first of "ru" or "en", else the fallback (an unsupported one is not an error).</summary>
+    /// <summary>The language to explain in: Accept-Language's first of <see cref="Words.Codes"/>, else the fallback (an unsupported one is not an error).</summary>
     public string Language(string fallback)
     {
         var header = request.Headers.AcceptLanguage.ToString();
@@ -124,7 +125,7 @@ public sealed class QueryParameters(HttpRequest request)
                     && double.TryParse(p[2..], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 1.0).FirstOrDefault(1.0);
                 return (Tag: tag, Q: q);
             })
-            .Where(x => CentreValidator.Languages.Contains(x.Tag) && x.Q > 0)
+            .Where(x => Words.IsSupported(x.Tag) && x.Q > 0)
             .OrderByDescending(x => x.Q)
             .Select(x => x.Tag)
             .FirstOrDefault();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Reintegration.Domain;
 using Reintegration.Functions.Http;
+using Reintegration.Localisation;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
 using Reintegration.Storage.Infrastructure;
@@ -16,8 +17,7 @@ public sealed class Matchmaker(MatchingEngine engine, OpeningIndex index, IndexS
     {
         if (opening.Closed)
         {
-            var closed = query.Language == "ru" ? "Вакансия закрыта опубликовавшим её." : "The opening was closed by its publisher.";
-            return new VerdictView(profileId, opening.Id, false, ExclusionReason.Closed, closed, null);
+            return new VerdictView(profileId, opening.Id, false, ExclusionReason.Closed, Words.For(query.Language).ClosedByPublisher, null);
         }
 
         var verdict = engine.Judge(profile, opening.ToListing(), query);

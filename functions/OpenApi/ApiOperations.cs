@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.OpenApi;
 using Reintegration.Domain;
@@ -8,6 +9,7 @@ using Reintegration.Functions.Http;
 using Reintegration.Functions.Matches;
 using Reintegration.Functions.Placements;
 using Reintegration.Functions.Profiles;
+using Reintegration.Localisation;
 
 namespace Reintegration.Functions.OpenApi;
 
@@ -36,7 +38,9 @@ public static class ApiOperations
     private static readonly ApiParameter[] DigestQuery =
     [
         ApiParameter.Query("format", "json (the default), html or md; or ask with the Accept header.", new() { Type = JsonSchemaType.String, Enum = ["json", "html", "md"] }),
-        ApiParameter.Query("lang", "en or ru; or ask with Accept-Language. The centre's language by default.", new() { Type = JsonSchemaType.String, Enum = ["en", "ru"] }),
+        ApiParameter.Query(
+            "lang", $"{Words.CodesInProse}; or ask with Accept-Language. The centre's language by default.",
+            new() { Type = JsonSchemaType.String, Enum = [.. Words.Codes.Select(code => (JsonNode)code)] }),
         ApiParameters.AcceptLanguage,
     ];
 

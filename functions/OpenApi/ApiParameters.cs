@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using Reintegration.Localisation;
 using Reintegration.Matching;
 
 namespace Reintegration.Functions.OpenApi;
@@ -22,7 +23,9 @@ public static class ApiParameters
         "explain", "Whether to give reasons with each match.", new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = JsonValue.Create(true) });
 
     public static readonly ApiParameter AcceptLanguage = ApiParameter.Header(
-        "Accept-Language", "The language of the reasons, ru or en; without it, the centre's language.", new OpenApiSchema { Type = JsonSchemaType.String });
+        "Accept-Language",
+        $"The language of the reasons, {Words.CodesInProse}; without it, the centre's language.",
+        new OpenApiSchema { Type = JsonSchemaType.String });
 
     public static readonly ApiParameter IfMatch = ApiParameter.Header(
         "If-Match", "The ETag the profile had when read; when it has changed since, the answer is 412.", new OpenApiSchema { Type = JsonSchemaType.String });

@@ -6,6 +6,6 @@ namespace Reintegration.Demo;
 /// <param name="Country">ISO 3166-1 alpha-2 code of the centre's state.</param>
 /// <param name="City">The centre's city, a place of seeds/places.csv.</param>
 /// <param name="Region">The city's first-level administrative region, from seeds/places.csv.</param>
-/// <param name="Language">"ru" or "en": the language of the centre's digests and match reasons.</param>
+/// <param name="Language">The language of the centre's digests and match reasons, one of <see cref="Localisation.Words.Codes"/>.</param>
 /// <param name="WebhookUrl">Where its digests are pushed; empty for none.</param>
 public sealed record DemoCentre(string Key, string Name, string Country, string City, string Region, string Language, string WebhookUrl = "");

@@ -10,8 +10,8 @@ public sealed record AllocationOutcome(IReadOnlyList<Assignment> Assignments, Al
 /// <summary>
 /// Makes the digests of one ISO week for every centre at once, so that the congestion cap holds
 /// across centres: each person's new or changed candidates from the index, a congestion-aware
-/// allocation, then the recommendations explained in English and Russian. Rules are judged as of
-/// the week's Monday, so a run on any day of the week gives the same digest for the same data.
+/// allocation, then the recommendations explained in every language there are words for. Rules are
+/// judged as of the week's Monday, so a run on any day of the week gives the same digest for the same data.
 /// </summary>
 public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
 {
@@ -68,6 +68,6 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     {
         var listings = chosen.Select(c => openings[c.OpeningId]).ToList();
         return new DigestEntry(person.ProfileId, person.Profile.ExternalRef, person.Profile.DisplayName,
-            engine.MatchEachInBothLanguages(person.Profile, listings, week.Monday).Select(m => new DigestRecommendation(m.En, m.Ru)).ToList());
+            engine.MatchEachInEveryLanguage(person.Profile, listings, week.Monday).Select(m => new DigestRecommendation(m)).ToList());
     }
 }

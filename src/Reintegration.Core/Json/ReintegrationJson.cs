@@ -22,6 +22,7 @@ namespace Reintegration;
 [JsonSerializable(typeof(List<Opening>))]
 [JsonSerializable(typeof(Digests.Digest))]
 [JsonSerializable(typeof(Digests.DigestEntry))]
+[JsonSerializable(typeof(Dictionary<string, Matching.Match>))]
 public sealed partial class ReintegrationJsonContext : JsonSerializerContext;
 
 public static class ReintegrationJson

@@ -22,12 +22,13 @@ public enum ExclusionReason
     Licence,
 }
 
-/// <summary>How many openings of the person's field each hard rule excluded (each counted once, under the first rule it breaks).</summary>
+/// <summary>
+/// How many openings of the person's field each hard rule excluded (each counted once, under the first
+/// rule it breaks). One property per <see cref="ExclusionReason"/>, named and ordered as it is: the
+/// API's <c>excluded</c> object.
+/// </summary>
 public sealed record ExclusionCounts(int ReentryBan, int NonRefoulement, int Relocation, int Closed, int RefugeesNotAccepted, int Licence)
 {
-    public static ExclusionCounts From(ReadOnlySpan<int> byReason) =>
-        new(byReason[0], byReason[1], byReason[2], byReason[3], byReason[4], byReason[5]);
-
     [System.Text.Json.Serialization.JsonIgnore]
     public int Total => ReentryBan + NonRefoulement + Relocation + Closed + RefugeesNotAccepted + Licence;
 }

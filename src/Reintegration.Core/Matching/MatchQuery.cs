@@ -12,8 +12,8 @@ public sealed record MatchQuery
 
     public required DateOnly Today { get; init; }
 
-    /// <summary>"en" or "ru".</summary>
-    public string Language { get; init; } = "en";
+    /// <summary>The language to explain in: one of <see cref="Localisation.Words.Codes"/> (English for any other).</summary>
+    public string Language { get; init; } = Localisation.Words.English.Code;
 
     /// <summary>Whether to write the reasons of each match (the score components are always there).</summary>
     public bool Explain { get; init; } = true;

@@ -1,4 +1,5 @@
 using Reintegration.Domain;
+using Reintegration.Localisation;
 using Reintegration.Matching.Eligibility;
 using Reintegration.Matching.Explanations;
 using Reintegration.Matching.Scoring;
@@ -46,7 +47,7 @@ public sealed class MatchingEngine
     {
         var seeker = Compile(profile);
         var today = query.Today.DayNumber;
-        Span<int> excluded = stackalloc int[6];
+        var excluded = new ExclusionTally();
         var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Opening.Id);
         foreach (var listing in openings)
         {
@@ -63,7 +64,7 @@ public sealed class MatchingEngine
 
             if (HardRules.FirstBroken(seeker, opening, today) is { } reason)
             {
-                excluded[(int)reason]++;
+                excluded.Add(reason);
                 continue;
             }
 
@@ -76,7 +77,7 @@ public sealed class MatchingEngine
             best.Offer((opening, scored), scored.Score);
         }
 
-        return Result(seeker, best, ExclusionCounts.From(excluded), query);
+        return Result(seeker, best, excluded.ToCounts(), query);
     }
 
     internal MatchResult Result(Seeker seeker, TopK<(CandidateOpening Opening, Scored Scored)> best, ExclusionCounts excluded, MatchQuery query) =>
@@ -91,33 +92,35 @@ public sealed class MatchingEngine
         var seeker = Compile(profile);
         var opening = Compile(listing);
         var today = query.Today.DayNumber;
+        var words = Words.For(query.Language);
         if (HardRules.FirstBroken(seeker, opening, today) is { } reason)
         {
-            return new Verdict(reason, null, _exclusionText.Describe(reason, seeker, opening, today, query.Language));
+            return new Verdict(reason, null, _exclusionText.Describe(reason, seeker, opening, today, words));
         }
 
         var scored = Scorer.Score(seeker, opening);
         return scored.Components.Occupation == 0
-            ? new Verdict(null, null, _exclusionText.OutsideField(seeker, opening, query.Language))
-            : new Verdict(null, ToMatch(seeker, opening, scored, query), string.Join(" ", _reasons.For(seeker, opening, scored, today, query.Language)));
+            ? new Verdict(null, null, _exclusionText.OutsideField(seeker, opening, words))
+            : new Verdict(null, ToMatch(seeker, opening, scored, query),
+                string.Join(" ", _reasons.For(seeker, opening, scored, today, words)));
     }
 
     /// <summary>
     /// The match of a profile with each of the given openings that it may take, scored once and
-    /// explained in English and in Russian (openings a hard rule excludes are left out): how a digest
-    /// explains what it recommends.
+    /// explained in every language of <see cref="Words.All"/>, by code (openings a hard rule excludes
+    /// are left out): how a digest explains what it recommends.
     /// </summary>
-    public IReadOnlyList<(Match En, Match Ru)> MatchEachInBothLanguages(Profile profile, IEnumerable<OpeningListing> openings, DateOnly today)
+    public IReadOnlyList<KeyValuePair<string, Match>[]> MatchEachInEveryLanguage(
+        Profile profile, IEnumerable<OpeningListing> openings, DateOnly today)
     {
         var seeker = Compile(profile);
-        var english = new MatchQuery { Today = today, Language = "en" };
-        var russian = english with { Language = "ru" };
+        var queries = Words.Codes.Select(code => new MatchQuery { Today = today, Language = code }).ToList();
         return openings.Select(Compile)
             .Where(opening => HardRules.FirstBroken(seeker, opening, today.DayNumber) is null)
             .Select(opening =>
             {
                 var scored = Scorer.Score(seeker, opening);
-                return (ToMatch(seeker, opening, scored, english), ToMatch(seeker, opening, scored, russian));
+                return queries.Select(q => KeyValuePair.Create(q.Language, ToMatch(seeker, opening, scored, q))).ToArray();
             })
             .ToList();
     }
@@ -126,10 +129,11 @@ public sealed class MatchingEngine
     {
         var regime = seeker.Regimes[opening.Country];
         var o = opening.Opening;
+        var words = Words.For(query.Language);
         return new Match(
             opening.Id, o.Title, o.Isco, o.Location.Country, o.Location.City,
             scored.Score, scored.Pathway, scored.Components,
-            Wording.Pick(query.Language, regime.ObtainEn, regime.ObtainRu), regime.VerifiedOn,
-            query.Explain ? _reasons.For(seeker, opening, scored, query.Today.DayNumber, query.Language) : []);
+            words.Obtain(regime), regime.VerifiedOn,
+            query.Explain ? _reasons.For(seeker, opening, scored, query.Today.DayNumber, words) : []);
     }
 }

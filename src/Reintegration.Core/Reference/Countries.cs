@@ -5,6 +5,9 @@ namespace Reintegration.Reference;
 /// <summary>A capital or other point with its names in both languages.</summary>
 public sealed record NamedPoint(string NameEn, string NameRu, double Lat, double Lon);
 
+/// <summary>A country's name in each language the seeds have it in.</summary>
+public sealed record CountryName(string NameEn, string NameRu);
+
 /// <summary>A state where openings are matched: names, currency, languages, capital.</summary>
 public sealed record Country(
     string Code,
@@ -21,14 +24,20 @@ public sealed record Country(
 /// </summary>
 public sealed class Countries
 {
-    private readonly Dictionary<string, (string NameEn, string NameRu)> _iso;
+    private readonly Dictionary<string, CountryName> _iso;
+    private readonly Dictionary<string, CountryName> _names;
     private readonly Dictionary<string, Country> _regional;
 
     internal Countries(IEnumerable<(string Code, string NameEn, string NameRu)> iso, IEnumerable<Country> regional)
     {
-        _iso = iso.ToDictionary(c => c.Code, c => (c.NameEn, c.NameRu), StringComparer.Ordinal);
+        _iso = iso.ToDictionary(c => c.Code, c => new CountryName(c.NameEn, c.NameRu), StringComparer.Ordinal);
         Regional = regional.OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
         _regional = Regional.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        _names = new Dictionary<string, CountryName>(_iso, StringComparer.Ordinal);
+        foreach (var country in Regional)
+        {
+            _names[country.Code] = new CountryName(country.NameEn, country.NameRu);
+        }
     }
 
     /// <summary>The states of the region, where openings and homes may be.</summary>
@@ -41,11 +50,11 @@ public sealed class Countries
 
     public Country? FindRegional(string code) => _regional.GetValueOrDefault(code);
 
-    /// <summary>The country's name in "en" or "ru"; the code itself when unknown.</summary>
-    public string NameOf(string code, string language) =>
-        _regional.TryGetValue(code, out var country) ? (language == "ru" ? country.NameRu : country.NameEn)
-        : _iso.TryGetValue(code, out var iso) ? (language == "ru" ? iso.NameRu : iso.NameEn)
-        : code;
+    /// <summary>The country's names, as a state of the region where it is one, else as ISO 3166 has them; null when unknown.</summary>
+    public CountryName? NameOf(string code) => _names.GetValueOrDefault(code);
+
+    /// <summary>The names of every country, each as <see cref="NameOf"/> gives it.</summary>
+    public IReadOnlyCollection<CountryName> AllNames => _names.Values;
 
     internal static Countries Load()
     {

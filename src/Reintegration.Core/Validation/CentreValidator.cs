@@ -1,4 +1,5 @@
 using System.Net;
+using Reintegration.Localisation;
 using Reintegration.Reference;
 
 namespace Reintegration.Validation;
@@ -6,8 +7,6 @@ namespace Reintegration.Validation;
 /// <summary>The rules for registering a centre.</summary>
 public sealed class CentreValidator(ReferenceData reference)
 {
-    public static readonly string[] Languages = ["en", "ru"];
-
     private readonly CodeRules _codes = new(reference);
 
     public ValidationErrors Validate(string name, string country, string? region, string? webhookUrl, string language)
@@ -16,9 +15,9 @@ public sealed class CentreValidator(ReferenceData reference)
         TextRules.Required(errors, "name", name);
         _codes.RegionalCountry(errors, "country", country);
         TextRules.Optional(errors, "region", region);
-        if (!Languages.Contains(language))
+        if (!Words.IsSupported(language))
         {
-            errors.Add("language", "Must be \"ru\" or \"en\".");
+            errors.Add("language", $"Must be {Words.CodesInProse}.");
         }
 
         if (webhookUrl is not null && WebhookProblem(webhookUrl) is { } problem)

@@ -1,4 +1,5 @@
 using Reintegration.Domain;
+using Reintegration.Localisation;
 using Reintegration.Reference;
 
 namespace Reintegration.Demo.Settings;
@@ -49,7 +50,7 @@ internal static class DemoSettingsCheck
             var path = $"centres.{centre.Key}";
             Require(centre.Key.Length > 0 && centre.Name.Length > 0, $"{path}: key and name are required.");
             Require(reference.Places.Find(centre.Country, centre.City) is not null, $"{path}: '{centre.City}, {centre.Country}' is not in seeds/places.csv.");
-            Require(centre.Language is "ru" or "en", $"{path}: language must be ru or en.");
+            Require(Words.IsSupported(centre.Language), $"{path}: language must be {Words.CodesInProse}.");
             Require(profiles.MotherTongue.ContainsKey(centre.Country), $"profiles.motherTongue has no entry for {centre.Country}.");
             Require(profiles.Returnees.BanIssuers.ContainsKey(centre.Country), $"profiles.returnees.banIssuers has no entry for {centre.Country}.");
             Require(profiles.MinMonthlyWage.ByHomeCountry.ContainsKey(centre.Country), $"profiles.minMonthlyWage has no range for {centre.Country}.");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reintegration.Digests;
 using Reintegration.Digests.Rendering;
+using Reintegration.Localisation;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
 using Reintegration.Reference;
@@ -26,7 +27,7 @@ public sealed class DigestComposerTests
         new(centre, id, Build.Welder() with { ExternalRef = "REF-" + id }, seen ?? new HashSet<string>(), seenAt ?? DateTimeOffset.MinValue);
 
     [Fact]
-    public void Compose_OneDigestPerCentre_EvenWithoutPeople_EachEntryExplainedInBothLanguages()
+    public void Compose_OneDigestPerCentre_EvenWithoutPeople_EachEntryExplainedInEveryLanguage()
     {
         var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
 
@@ -35,8 +36,9 @@ public sealed class DigestComposerTests
         Assert.Equal(["c1", "c2"], digests.Select(d => d.CentreId));
         Assert.Empty(digests[1].Entries);
         var recommendation = digests[0].Entries.Single().Recommendations.Single();
-        Assert.Equal(("kz-1", "kz-1"), (recommendation.En.OpeningId, recommendation.Ru.OpeningId));
-        Assert.Contains(recommendation.Ru.Reasons, r => r.StartsWith("Та же профессия", StringComparison.Ordinal));
+        Assert.Equal(Words.Codes, recommendation.ByLanguage.Select(p => p.Key));
+        Assert.All(recommendation.ByLanguage, p => Assert.Equal("kz-1", p.Value.OpeningId));
+        Assert.Contains(recommendation.In("ru").Reasons, r => r.StartsWith("Та же профессия", StringComparison.Ordinal));
         Assert.Equal(Week.ToString(), digests[0].Week);
     }
 
@@ -50,7 +52,7 @@ public sealed class DigestComposerTests
 
         var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions()).Single().Entries.Single();
 
-        Assert.Equal(["kz-new"], entry.Recommendations.Select(r => r.En.OpeningId));
+        Assert.Equal(["kz-new"], entry.Recommendations.Select(r => r.OpeningId));
     }
 
     [Fact]
@@ -64,7 +66,7 @@ public sealed class DigestComposerTests
 
         var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions { CandidatesPerProfile = 2 }).Single().Entries.Single();
 
-        Assert.Equal(["new-far"], entry.Recommendations.Select(r => r.En.OpeningId));
+        Assert.Equal(["new-far"], entry.Recommendations.Select(r => r.OpeningId));
     }
 
     [Fact]
@@ -77,9 +79,9 @@ public sealed class DigestComposerTests
 
         var digests = composer.Compose(people, ["c1", "c2"], Week, GeneratedAt, new DigestOptions { CongestionMultiplier = 3 });
 
-        var recommended = digests.SelectMany(d => d.Entries).SelectMany(e => e.Recommendations).Select(r => r.En.OpeningId).ToList();
+        var recommended = digests.SelectMany(d => d.Entries).SelectMany(e => e.Recommendations).Select(r => r.OpeningId).ToList();
         Assert.Equal(3, recommended.Count(id => id == "kz-scarce"));
-        Assert.All(digests.SelectMany(d => d.Entries), e => Assert.Contains(e.Recommendations, r => r.En.OpeningId == "kg-plenty"));
+        Assert.All(digests.SelectMany(d => d.Entries), e => Assert.Contains(e.Recommendations, r => r.OpeningId == "kg-plenty"));
     }
 
     [Fact]
@@ -171,8 +173,8 @@ public sealed class DigestComposerTests
         var read = JsonSerializer.Deserialize(stored.ToJsonString(), ReintegrationJsonContext.Default.DigestEntry)!;
 
         var recommendation = read.Recommendations.Single();
-        Assert.Null(recommendation.En.ObtainVerifiedOn);
-        Assert.Equal(entry.Recommendations.Single().En.Obtain, recommendation.En.Obtain);
+        Assert.Null(recommendation.In("en").ObtainVerifiedOn);
+        Assert.Equal(entry.Recommendations.Single().In("en").Obtain, recommendation.In("en").Obtain);
         var markdown = DigestMarkdown.Render(new Digest("c1", Week.ToString(), GeneratedAt, [read]), "Khujand", "en");
         Assert.Contains("Pathway: work permit\n", markdown, StringComparison.Ordinal);
     }

@@ -180,7 +180,12 @@ public sealed class PropertyTests
     private static Match? Match(Profile profile, OpeningListing opening) =>
         Build.Engine.FullScan(profile, [opening], Build.Query()).Matches.SingleOrDefault();
 
-    private static int Tier(Match match) => match.Components.Location switch { >= 0.85 => 0, >= 0.4 => 1, _ => 2 };
+    private static int Tier(Match match) => match.Components.Location switch
+    {
+        var l when l >= LocationScore.SameRegion.Floor => 0,
+        var l when l >= LocationScore.SameCountry.Floor => 1,
+        _ => 2,
+    };
 
     private static (double Lat, double Lon) ReferenceDataPoint(Location location) =>
         location is { Lat: { } lat, Lon: { } lon } ? (lat, lon) : Reintegration.Reference.ReferenceData.Shared.Places.Find(location.Country, location.City) is { } p ? (p.Lat, p.Lon) : throw new InvalidOperationException();

@@ -1,5 +1,6 @@
 using Reintegration.Domain;
 using Reintegration.Matching;
+using Reintegration.Matching.Scoring;
 using Reintegration.Reference;
 
 namespace Reintegration.Tests.Matching;
@@ -23,6 +24,14 @@ public sealed class ScoringTests
 
         Assert.Equal(["khujand", "dushanbe"], result.Matches.Select(m => m.OpeningId));
         Assert.True(result.Matches[0].Components.Location > result.Matches[1].Components.Location);
+    }
+
+    [Fact]
+    public void LocationTiers_EachTopBelowTheFloorOfTheTierBefore()
+    {
+        Assert.True(LocationScore.SameCountry.Top < LocationScore.SameRegion.Floor);
+        Assert.True(LocationScore.OtherState.Top < LocationScore.SameCountry.Floor);
+        Assert.Equal(1, LocationScore.SameRegion.Top);
     }
 
     [Fact]

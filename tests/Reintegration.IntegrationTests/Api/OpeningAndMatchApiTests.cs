@@ -159,6 +159,35 @@ public sealed class OpeningAndMatchApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Matches_Excluded_CountsEveryRuleByNameInItsOrder()
+    {
+        await PublishAsync(_admin, TestData.Opening("X-RU") with { Location = new Location { Country = "RU", City = "Moscow" } });
+        var profile = await StoreAsync(TestData.Profile("X-P"));
+
+        var result = await HttpAssert.OkAsync(await _centre.GetAsync($"/api/profiles/{profile}/matches"));
+
+        Assert.Equal(
+            """{"reentryBan":1,"nonRefoulement":0,"relocation":0,"closed":0,"refugeesNotAccepted":0,"licence":0}""",
+            result.GetProperty("excluded").GetRawText());
+    }
+
+    [Theory]
+    [InlineData("en", "The opening was closed by its publisher.")]
+    [InlineData("ru-RU", "Вакансия закрыта опубликовавшим её.")]
+    public async Task JudgeOneOpening_ClosedByItsPublisher_SaysSoInTheLanguageAsked(string acceptLanguage, string expected)
+    {
+        var opening = await PublishAsync(_admin, TestData.Opening("CLOSED-" + acceptLanguage));
+        var profile = await StoreAsync(TestData.Profile("CLOSED-P-" + acceptLanguage));
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.DeleteAsync($"/api/openings/{opening}")).StatusCode);
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/profiles/{profile}/matches/{opening}");
+        request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+
+        var verdict = await HttpAssert.OkAsync(await _centre.SendAsync(request));
+
+        Assert.Equal(("closed", expected), (verdict.GetProperty("excludedBy").GetString(), verdict.GetProperty("explanation").GetString()));
+    }
+
+    [Fact]
     public async Task Matches_BadQuery_Is400_WithoutExplain_NoReasons()
     {
         var id = await StoreAsync(TestData.Profile("Q"));

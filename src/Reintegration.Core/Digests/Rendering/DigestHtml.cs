@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Reintegration.Localisation;
 
 namespace Reintegration.Digests.Rendering;
 
@@ -31,9 +32,10 @@ public static class DigestHtml
 
     public static string Render(Digest digest, string centreName, string language)
     {
-        var words = DigestWords.For(language);
+        var table = Words.For(language);
+        var words = table.Digest;
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{table.Code}\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(words.Title)} — {E(centreName)} — {E(digest.Week)}</title>\n<style>{Style}</style>\n</head>\n<body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(words.Title)}: {E(centreName)}</h1>\n");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{E(words.Week)} {E(digest.Week)} · {E(words.Generated)} {digest.GeneratedAt:yyyy-MM-dd HH:mm} UTC · ");
@@ -46,14 +48,14 @@ public static class DigestHtml
                 html.Append(CultureInfo.InvariantCulture, $"<p class=\"none\">{E(words.NothingNew)}</p>\n");
             }
 
-            foreach (var match in entry.Recommendations.Select(r => r.In(language)))
+            foreach (var match in entry.Recommendations.Select(r => r.In(table.Code)))
             {
                 var percent = Math.Round(Math.Clamp(match.Score, 0, 1) * 100);
                 html.Append("<div class=\"opening\">\n<div class=\"head\">");
                 html.Append(CultureInfo.InvariantCulture, $"<span class=\"title\">{E(match.Title)}</span> <span>{E(match.City)}, {E(match.Country)}</span> ");
                 html.Append(CultureInfo.InvariantCulture, $"<span class=\"bar\" role=\"img\" aria-label=\"{E(words.Score)} {match.Score:0.00}\"><span style=\"width:{percent}%\"></span></span> ");
                 html.Append(CultureInfo.InvariantCulture, $"<span class=\"score\">{match.Score:0.00}</span> ");
-                var pathway = DigestWords.PathwayName(match.Pathway, language) + words.CheckedOn(match);
+                var pathway = table.PathwayName(match.Pathway) + words.CheckedOn(match);
                 html.Append(CultureInfo.InvariantCulture, $"<span class=\"pathway\">{E(words.Pathway)}: {E(pathway)}</span>");
                 html.Append("</div>\n<ul class=\"reasons\">\n");
                 foreach (var reason in match.Reasons)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Reintegration.Localisation;
 
 namespace Reintegration.Digests.Rendering;
 
@@ -8,7 +9,8 @@ public static class DigestMarkdown
 {
     public static string Render(Digest digest, string centreName, string language)
     {
-        var words = DigestWords.For(language);
+        var table = Words.For(language);
+        var words = table.Digest;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# {words.Title}: {Escape(centreName)}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{words.Week} {digest.Week} · {words.Generated} {digest.GeneratedAt:yyyy-MM-dd HH:mm} UTC · ");
@@ -22,11 +24,10 @@ public static class DigestMarkdown
                 continue;
             }
 
-            foreach (var match in entry.Recommendations.Select(r => r.In(language)))
+            foreach (var match in entry.Recommendations.Select(r => r.In(table.Code)))
             {
                 text.Append(CultureInfo.InvariantCulture, $"- **{Escape(match.Title)}**, {Escape(match.City)} ({match.Country}) — {words.Score} {Bar(match.Score)} {match.Score:0.00}; ");
-                var pathway = DigestWords.PathwayName(match.Pathway, language);
-                text.Append(CultureInfo.InvariantCulture, $"{words.Pathway}: {pathway}{words.CheckedOn(match)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{words.Pathway}: {table.PathwayName(match.Pathway)}{words.CheckedOn(match)}\n");
                 foreach (var reason in match.Reasons)
                 {
                     text.Append(CultureInfo.InvariantCulture, $"  - {Escape(reason)}\n");

@@ -13,6 +13,14 @@ internal static class HardRules
     /// The rule that excludes every opening of a country whatever its dates and terms, or null when
     /// openings there must be judged one by one. Agrees with <see cref="FirstBroken"/> for each of them.
     /// </summary>
+    /// <remarks>
+    /// Each opening counts under the first rule it breaks in <see cref="FirstBroken"/>'s order, and this
+    /// keeps that precedence. A ban in force for good comes first, as the ban rule does. While any other
+    /// ban covers the country, that ban claims the openings starting while it is in force ahead of
+    /// non-refoulement and relocation, so the country is judged opening by opening even when one of those
+    /// rules bars all of it: counting the whole country under the later rule would move those openings
+    /// from <c>reentryBan</c> to it.
+    /// </remarks>
     public static ExclusionReason? BarringWholeCountry(Seeker seeker, int country, int today) =>
         ReentryBanRule.BarsWholeCountry(seeker, country, today) ? ExclusionReason.ReentryBan
         : seeker.Bans[country].Length > 0 ? null

@@ -92,7 +92,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
         var seeker = engine.Compile(profile);
         var today = query.Today.DayNumber;
         var scorer = engine.Scorer;
-        Span<int> excluded = stackalloc int[6];
+        var excluded = new ExclusionTally();
         var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Opening.Id);
         var fields = seeker.Occupations.Select(o => o.Isco.SubMajor).Distinct().ToArray();
 
@@ -110,7 +110,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
                 var bucket = snapshot.Buckets[country * SubMajorSlots + field];
                 if (barred is { } reason)
                 {
-                    excluded[(int)reason] += bucket.Length;
+                    excluded.Add(reason, bucket.Length);
                     continue;
                 }
 
@@ -118,7 +118,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
                 {
                     if (HardRules.FirstBroken(seeker, opening, today) is { } broken)
                     {
-                        excluded[(int)broken]++;
+                        excluded.Add(broken);
                         continue;
                     }
 
@@ -146,7 +146,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
             }
         }
 
-        return engine.Result(seeker, best, ExclusionCounts.From(excluded), query);
+        return engine.Result(seeker, best, excluded.ToCounts(), query);
     }
 
     /// <summary>The country visited at <paramref name="step"/>: home first, then the others in their order.</summary>
