@@ -51,7 +51,7 @@ public sealed partial class DigestRunner(
             await WaitForIndexAsync(cancellationToken);
             var everyone = await PeopleAsync(all, week, cancellationToken);
             var composed = composer.Compose(everyone, all.Select(c => c.Id), week, generatedAt, options.Value);
-            foreach (var digest in composed.Where(d => pending.Any(c => c.Id == d.CentreId)))
+            foreach (var digest in composed.Digests.Where(d => pending.Any(c => c.Id == d.CentreId)))
             {
                 await digests.SaveAsync(digest, cancellationToken);
                 // A profile erased while the run was composing must not come back through its digest entry.

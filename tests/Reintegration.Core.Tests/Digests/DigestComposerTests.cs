@@ -1,4 +1,5 @@
 using Reintegration.Digests;
+using Reintegration.Digests.Allocation;
 using Reintegration.Digests.Rendering;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
@@ -26,7 +27,7 @@ public sealed class DigestComposerTests
     {
         var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
 
-        var digests = composer.Compose([Person("p1")], ["c1", "c2"], Week, GeneratedAt, new DigestOptions());
+        var digests = composer.Compose([Person("p1")], ["c1", "c2"], Week, GeneratedAt, new DigestOptions()).Digests;
 
         Assert.Equal(["c1", "c2"], digests.Select(d => d.CentreId));
         Assert.Empty(digests[1].Entries);
@@ -44,7 +45,7 @@ public sealed class DigestComposerTests
         var (composer, _) = Compose(unchanged, changed);
         var person = Person("p1", seen: new HashSet<string> { "kz-old", "kz-new" }, seenAt: GeneratedAt.AddDays(-7));
 
-        var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions()).Single().Entries.Single();
+        var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions()).Digests.Single().Entries.Single();
 
         Assert.Equal(["kz-new"], entry.Recommendations.Select(r => r.En.OpeningId));
     }
@@ -58,7 +59,7 @@ public sealed class DigestComposerTests
         var (composer, _) = Compose([.. old, fresh]);
         var person = Person("p1", seen: old.Select(o => o.Id).ToHashSet(), seenAt: seenAt);
 
-        var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions { CandidatesPerProfile = 2 }).Single().Entries.Single();
+        var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions { CandidatesPerProfile = 2 }).Digests.Single().Entries.Single();
 
         Assert.Equal(["new-far"], entry.Recommendations.Select(r => r.En.OpeningId));
     }
@@ -71,7 +72,7 @@ public sealed class DigestComposerTests
         var (composer, _) = Compose(scarce, plenty);
         var people = Enumerable.Range(0, 10).Select(i => Person($"p{i}", i % 2 == 0 ? "c1" : "c2")).ToList();
 
-        var digests = composer.Compose(people, ["c1", "c2"], Week, GeneratedAt, new DigestOptions { CongestionMultiplier = 3 });
+        var digests = composer.Compose(people, ["c1", "c2"], Week, GeneratedAt, new DigestOptions { CongestionMultiplier = 3 }).Digests;
 
         var recommended = digests.SelectMany(d => d.Entries).SelectMany(e => e.Recommendations).Select(r => r.En.OpeningId).ToList();
         Assert.Equal(3, recommended.Count(id => id == "kz-scarce"));
@@ -84,8 +85,8 @@ public sealed class DigestComposerTests
         var (composer, _) = Compose(Enumerable.Range(0, 30).Select(i => Build.Opening($"o-{i:00}", i % 2 == 0 ? "KZ" : "TJ", i % 2 == 0 ? "Almaty" : "Dushanbe", o => o with { Positions = 1 + i % 3, MinYears = i % 5 })).ToArray());
         var people = Enumerable.Range(0, 40).Select(i => Person($"p{i:00}")).ToList();
 
-        var first = composer.Compose(people, ["c1"], Week, GeneratedAt, new DigestOptions());
-        var second = composer.Compose(people.AsEnumerable().Reverse().ToList(), ["c1"], Week, GeneratedAt, new DigestOptions());
+        var first = composer.Compose(people, ["c1"], Week, GeneratedAt, new DigestOptions()).Digests;
+        var second = composer.Compose(people.AsEnumerable().Reverse().ToList(), ["c1"], Week, GeneratedAt, new DigestOptions()).Digests;
 
         Assert.Equal(Json(first[0]), Json(second[0]));
     }
@@ -100,20 +101,20 @@ public sealed class DigestComposerTests
         var listings = composer.OpenListings(Week);
         var wishlists = composer.Wishlists(people, listings, Week, options);
 
-        var aware = DigestComposer.Allocate(wishlists, listings, options, congestionAware: true).Metrics;
-        var plain = DigestComposer.Allocate(wishlists, listings, options, congestionAware: false).Metrics;
+        var aware = DigestComposer.Allocate(wishlists, listings, options, CoverageFirst.Allocate).Metrics;
+        var plain = DigestComposer.Allocate(wishlists, listings, options, PlainTopK.Allocate).Metrics;
 
-        Assert.True(aware.MaxPerPosition <= 3);
-        Assert.Equal(30, plain.MaxPerPosition);
+        Assert.True(aware.MaxPerUnfilled <= 3);
+        Assert.Equal(30, plain.MaxPerUnfilled);
         Assert.True(aware.Gini < plain.Gini);
-        Assert.True(aware.OpeningCoverage > plain.OpeningCoverage);
+        Assert.True(aware.OpeningsReached > plain.OpeningsReached);
     }
 
     [Fact]
     public void Html_EncodesEveryValue_AndShowsScoreBars()
     {
         var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty", o => o with { Title = "<script>alert(1)</script>" }));
-        var digest = composer.Compose([Person("p1") with { Profile = Build.Welder() with { DisplayName = "A. <b>B</b>" } }], ["c1"], Week, GeneratedAt, new DigestOptions()).Single();
+        var digest = composer.Compose([Person("p1") with { Profile = Build.Welder() with { DisplayName = "A. <b>B</b>" } }], ["c1"], Week, GeneratedAt, new DigestOptions()).Digests.Single();
 
         var html = DigestHtml.Render(digest, "Khujand & Co", "en");
 
@@ -128,7 +129,7 @@ public sealed class DigestComposerTests
     public void Markdown_InRussian_HasRussianHeadingsAndReasons()
     {
         var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
-        var digest = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Single();
+        var digest = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Digests.Single();
 
         var markdown = DigestMarkdown.Render(digest, "Худжанд", "ru");
 
