@@ -40,13 +40,13 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     /// <summary>Each person's candidates: eligible openings, best first, leaving out what their previous digest offered unless it changed since.</summary>
     public IReadOnlyList<Wishlist> Wishlists(IReadOnlyList<DigestPerson> people, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week, DigestOptions options)
     {
-        var query = new MatchQuery { Today = week.Monday, Top = Math.Clamp(options.CandidatesPerProfile, 1, MatchQuery.MaxTop), Explain = false };
+        var query = new MatchQuery { Today = week.Monday, Top = Math.Clamp(options.CandidatesPerProfile, 1, MatchQuery.MaxTop) };
         return Order(people).AsParallel().AsOrdered().Select(person => new Wishlist(
             person.ProfileId,
             // What the previous digest offered is left out during the walk, so the top k are all new.
-            index.Match(person.Profile, query with { Skip = listing => !IsNewOrChanged(person, listing) }).Matches
-                .Where(m => openings.ContainsKey(m.OpeningId))
-                .Select(m => new Candidate(m.OpeningId, m.Score))
+            index.Rank(person.Profile, query with { Skip = listing => !IsNewOrChanged(person, listing) })
+                .Where(r => openings.ContainsKey(r.OpeningId))
+                .Select(r => new Candidate(r.OpeningId, r.Score))
                 .ToList())).ToList();
     }
 

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Reintegration.Digests.Allocation;
 
 /// <summary>
@@ -44,9 +47,16 @@ internal sealed class CandidateGraph
 
     public int Edges => Target.Length;
 
-    public static CandidateGraph From(AllocationProblem problem)
+    /// <summary>The problem's graph, built once per problem however many allocations and bounds are computed on it.</summary>
+    public static CandidateGraph From(AllocationProblem problem) => Built.GetValue(problem, Build);
+
+    private static readonly ConditionalWeakTable<AllocationProblem, CandidateGraph> Built = new();
+
+    private static CandidateGraph Build(AllocationProblem problem)
     {
-        var people = problem.Wishlists.Select(w => w.PersonId).Order(StringComparer.Ordinal).ToArray();
+        var wishlists = problem.Wishlists.ToArray();
+        var people = wishlists.Select(w => w.PersonId).ToArray();
+        Array.Sort(people, wishlists, StringComparer.Ordinal);
         for (var p = 1; p < people.Length; p++)
         {
             if (people[p] == people[p - 1])
@@ -55,46 +65,71 @@ internal sealed class CandidateGraph
             }
         }
 
-        var openings = problem.Wishlists.SelectMany(w => w.Candidates).Select(c => c.OpeningId)
-            .Where(id => problem.Capacity.GetValueOrDefault(id) > 0)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var openingIndex = new Dictionary<string, int>(openings.Length, StringComparer.Ordinal);
+        var openingIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var candidate in wishlists.SelectMany(w => w.Candidates))
+        {
+            if (!openingIndex.ContainsKey(candidate.OpeningId) && problem.Capacity.GetValueOrDefault(candidate.OpeningId) > 0)
+            {
+                openingIndex.Add(candidate.OpeningId, 0);
+            }
+        }
+
+        var openings = openingIndex.Keys.ToArray();
+        Array.Sort(openings, StringComparer.Ordinal);
         for (var o = 0; o < openings.Length; o++)
         {
             openingIndex[openings[o]] = o;
         }
 
-        var byPerson = problem.Wishlists.ToDictionary(w => w.PersonId, StringComparer.Ordinal);
         var start = new int[people.Length + 1];
-        var edges = new List<(int Opening, double Score, int Person)>();
-        var seen = new HashSet<int>();
+        var edges = new List<(int Opening, double Score)>();
+        var listedBy = new int[openings.Length];
+        Array.Fill(listedBy, -1);
+        var owners = new List<int>();
         for (var p = 0; p < people.Length; p++)
         {
             start[p] = edges.Count;
-            seen.Clear();
-            var mine = byPerson[people[p]].Candidates
-                .Where(c => openingIndex.ContainsKey(c.OpeningId))
-                .Select(c => (Opening: openingIndex[c.OpeningId], c.Score))
-                .OrderByDescending(c => c.Score).ThenBy(c => c.Opening);
-            foreach (var (opening, score) in mine)
+            foreach (var candidate in wishlists[p].Candidates)
             {
-                // A person listed an opening twice: the better score stands.
-                if (seen.Add(opening))
+                if (openingIndex.TryGetValue(candidate.OpeningId, out var opening))
                 {
-                    edges.Add((opening, score, p));
+                    edges.Add((opening, candidate.Score));
                 }
             }
+
+            var mine = CollectionsMarshal.AsSpan(edges)[start[p]..];
+            mine.Sort(BestFirst);
+            // A person who listed an opening twice keeps its better score.
+            var kept = 0;
+            for (var e = 0; e < mine.Length; e++)
+            {
+                if (listedBy[mine[e].Opening] != p)
+                {
+                    listedBy[mine[e].Opening] = p;
+                    mine[kept++] = mine[e];
+                }
+            }
+
+            edges.RemoveRange(start[p] + kept, mine.Length - kept);
+            owners.AddRange(Enumerable.Repeat(p, kept));
         }
 
         start[people.Length] = edges.Count;
         return new CandidateGraph(
             people,
             openings,
-            openings.Select(id => problem.Capacity[id]).ToArray(),
+            Array.ConvertAll(openings, id => problem.Capacity[id]),
             start,
             edges.Select(e => e.Opening).ToArray(),
             edges.Select(e => e.Score).ToArray(),
-            edges.Select(e => e.Person).ToArray());
+            [.. owners]);
+    }
+
+    /// <summary>Higher score first, then the lower opening number (the lower id).</summary>
+    private static int BestFirst((int Opening, double Score) x, (int Opening, double Score) y)
+    {
+        var byScore = y.Score.CompareTo(x.Score);
+        return byScore != 0 ? byScore : x.Opening.CompareTo(y.Opening);
     }
 
     /// <summary>What each person was given (edge indices), as assignments in the order of the problem's wishlists, best first.</summary>

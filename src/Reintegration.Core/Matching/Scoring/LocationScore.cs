@@ -15,9 +15,11 @@ internal enum Nearness
 /// </summary>
 internal static class LocationScore
 {
-    public static Nearness TierOf(Seeker seeker, CandidateOpening opening) =>
-        opening.Country != seeker.HomeCountry ? Nearness.OtherState
-        : opening.Region != 0 && opening.Region == seeker.HomeRegion ? Nearness.SameRegion
+    public static Nearness TierOf(Seeker seeker, CandidateOpening opening) => TierOf(seeker, opening.Country, opening.Region);
+
+    public static Nearness TierOf(Seeker seeker, int country, int region) =>
+        country != seeker.HomeCountry ? Nearness.OtherState
+        : region != 0 && region == seeker.HomeRegion ? Nearness.SameRegion
         : Nearness.SameCountry;
 
     /// <summary>The best score a tier can give: its score at distance 0, computed the same way.</summary>
