@@ -4,8 +4,12 @@ using Reintegration.Matching.Index;
 
 namespace Reintegration.Digests;
 
-/// <summary>What one allocation gave everyone, and how it spread.</summary>
-public sealed record AllocationOutcome(IReadOnlyList<Assignment> Assignments, AllocationMetrics Metrics);
+/// <summary>What one allocation gave everyone, how it spread, and the most people any allocation under the caps could have reached.</summary>
+public sealed record AllocationOutcome(IReadOnlyList<Assignment> Assignments, AllocationMetrics Metrics, int Bound)
+{
+    /// <summary>How many people were given at least one recommendation.</summary>
+    public int Covered => Assignments.Count(a => a.Openings.Count > 0);
+}
 
 /// <summary>One week's digests, one per centre, and how the allocation behind them went.</summary>
 public sealed record DigestRun(IReadOnlyList<Digest> Digests, AllocationOutcome Allocation);
@@ -59,7 +63,8 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     {
         var problem = Problem(wishlists, openings, options);
         var assignments = allocate(problem);
-        return new AllocationOutcome(assignments, AllocationMetrics.Measure(assignments, Unfilled(openings), MaxCoverage.Of(problem)));
+        var bound = MaxCoverage.Of(problem);
+        return new AllocationOutcome(assignments, AllocationMetrics.Measure(assignments, Unfilled(openings), bound), bound);
     }
 
     /// <summary>The openings that can still be recommended in that week: in the index, with a position left, not expired by its Monday.</summary>

@@ -98,6 +98,22 @@ public sealed class DigestTests
     }
 
     [Fact]
+    public async Task Run_OnePlaceForFourPeople_ReportsCoverageAgainstTheBound_AndARerunComputesNothing()
+    {
+        await using var scene = await Scene.StartAsync();
+        var (_, centre, _, admin) = scene;
+        await StoreProfilesAsync(centre, 4, "SCARCE");
+        await HttpAssert.OkAsync(await admin.PostOpeningsAsync(TestData.Opening("SCARCE-1") with { Positions = 1 }));
+
+        var report = await HttpAssert.OkAsync(await admin.PostAsync($"/api/digests/{ThisWeek}/run", null));
+        var rerun = await HttpAssert.OkAsync(await admin.PostAsync($"/api/digests/{ThisWeek}/run", null));
+
+        // One position, recommended to at most ceil(3 x 1) people: three of the four can be reached, and are.
+        Assert.Equal((4, 3, 3), (report.GetProperty("people").GetInt32(), report.GetProperty("covered").GetInt32(), report.GetProperty("coverageBound").GetInt32()));
+        Assert.Equal((0, 0, 0), (rerun.GetProperty("computed").GetInt32(), rerun.GetProperty("covered").GetInt32(), rerun.GetProperty("coverageBound").GetInt32()));
+    }
+
+    [Fact]
     public async Task RunCutShortAfterOneCentre_IsFinishedByTheNextRun_AsIfItHadRunOnce()
     {
         await using var scene = await Scene.StartAsync();
