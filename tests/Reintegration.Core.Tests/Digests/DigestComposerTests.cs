@@ -1,3 +1,4 @@
+using CsCheck;
 using Reintegration.Digests;
 using Reintegration.Digests.Allocation;
 using Reintegration.Digests.Rendering;
@@ -92,7 +93,7 @@ public sealed class DigestComposerTests
     }
 
     [Fact]
-    public void CongestionAware_ComparedWithPlainTopK_LowerCongestion()
+    public void CoverageFirst_ComparedWithPlainTopK_LowerCongestion()
     {
         var openings = Enumerable.Range(0, 20).Select(i => Build.Opening($"o-{i:00}", "KZ", "Almaty", o => o with { Positions = 1, MinYears = i })).ToArray();
         var (composer, _) = Compose(openings);
@@ -109,6 +110,23 @@ public sealed class DigestComposerTests
         Assert.True(aware.Gini < plain.Gini);
         Assert.True(aware.OpeningsReached > plain.OpeningsReached);
     }
+
+    [Fact]
+    public void Compose_RandomPeopleAndOpenings_SameDigestsInAnyOrder_EveryoneReachableReached() =>
+        Gen.Select(Gens.Profile.Array[1, 25], Gens.Openings(1, 40), Gen.Int).Sample((profiles, openings, seed) =>
+        {
+            var (composer, _) = Compose(openings);
+            var people = profiles.Select((p, i) => new DigestPerson(i % 2 == 0 ? "c1" : "c2", $"p{i:00}", p, new HashSet<string>(), DateTimeOffset.MinValue)).ToList();
+            var random = new Random(seed);
+            var options = new DigestOptions { CandidatesPerProfile = 8, TopPerProfile = 3, CongestionMultiplier = 1 };
+
+            var once = composer.Compose(people, ["c1", "c2"], Week, GeneratedAt, options);
+            var again = composer.Compose(people.OrderBy(_ => random.Next()).ToList(), ["c2", "c1"], Week, GeneratedAt, options);
+
+            Assert.Equal(once.Digests.Select(Json), again.Digests.Select(Json));
+            Assert.Equal(once.Allocation.Bound, once.Allocation.Covered);
+            Assert.Equal(once.Allocation.Covered, once.Digests.Sum(d => d.Entries.Count(e => e.Recommendations.Count > 0)));
+        }, iter: 40);
 
     [Fact]
     public void Html_EncodesEveryValue_AndShowsScoreBars()
