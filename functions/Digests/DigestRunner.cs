@@ -71,7 +71,8 @@ public sealed partial class DigestRunner(
 
         var (delivered, failed) = await DeliverAsync(all, week, cancellationToken);
         LogRun(logger, week.ToString(), all.Count, pending.Count, people, recommendations, delivered, failed);
-        return new DigestRunReport(week.ToString(), generatedAt, all.Count, pending.Count, people, recommendations, delivered, failed, covered, bound);
+        return new DigestRunReport(
+            week.ToString(), generatedAt, all.Count, pending.Count, people, recommendations, delivered, failed, covered, bound);
     }
 
     private async Task<IReadOnlyList<DigestPerson>> PeopleAsync(IReadOnlyList<Centre> all, IsoWeek week, CancellationToken cancellationToken)
@@ -137,7 +138,8 @@ public sealed partial class DigestRunner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Digest allocation {Week}: {Covered} of {People} people given a recommendation; the caps allowed at most {Bound}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Digest allocation {Week}: {Covered} of {People} people given a recommendation; the caps allowed at most {Bound}")]
     private static partial void LogCoverage(ILogger logger, string week, int people, int covered, int bound);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest run {Week}: {Centres} centres, {Computed} computed, {People} people, {Recommendations} recommendations, {Delivered} delivered, {Failed} deliveries failed")]

@@ -20,5 +20,5 @@ public sealed record DigestEntryView(string ProfileId, string ExternalRef, IRead
 /// every centre's digest was already stored.
 /// </summary>
 public sealed record DigestRunReport(
-    string Week, DateTimeOffset GeneratedAt, int Centres, int Computed, int People, int Recommendations, int Delivered, int DeliveryFailures,
-    int Covered, int CoverageBound);
+    string Week, DateTimeOffset GeneratedAt, int Centres, int Computed, int People, int Recommendations, int Delivered,
+    int DeliveryFailures, int Covered, int CoverageBound);

@@ -4,7 +4,7 @@ using Reintegration.Matching.Index;
 
 namespace Reintegration.Digests;
 
-/// <summary>What one allocation gave everyone, how it spread, and the most people any allocation under the caps could have reached.</summary>
+/// <summary>What one allocation gave everyone, how it spread, and the most people any allocation under the caps could reach.</summary>
 public sealed record AllocationOutcome(IReadOnlyList<Assignment> Assignments, AllocationMetrics Metrics, int Bound)
 {
     /// <summary>How many people were given at least one recommendation.</summary>
@@ -23,9 +23,14 @@ public sealed record DigestRun(IReadOnlyList<Digest> Digests, AllocationOutcome 
 /// </summary>
 public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
 {
-    /// <summary>The week's digests; <paramref name="allocate"/> is <see cref="CoverageFirst"/> unless another is measured against it.</summary>
+    /// <summary>The week's digests, by <see cref="CoverageFirst"/> unless another <paramref name="allocate"/> is measured.</summary>
     public DigestRun Compose(
-        IReadOnlyList<DigestPerson> people, IEnumerable<string> centreIds, IsoWeek week, DateTimeOffset generatedAt, DigestOptions options, Allocator? allocate = null)
+        IReadOnlyList<DigestPerson> people,
+        IEnumerable<string> centreIds,
+        IsoWeek week,
+        DateTimeOffset generatedAt,
+        DigestOptions options,
+        Allocator? allocate = null)
     {
         var ordered = Order(people);
         var openings = OpenListings(week);
@@ -55,7 +60,8 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     }
 
     /// <summary>The week's allocation problem: the wishlists, and each open opening's congestion cap.</summary>
-    public static AllocationProblem Problem(IReadOnlyList<Wishlist> wishlists, IReadOnlyDictionary<string, OpeningListing> openings, DigestOptions options) =>
+    public static AllocationProblem Problem(
+        IReadOnlyList<Wishlist> wishlists, IReadOnlyDictionary<string, OpeningListing> openings, DigestOptions options) =>
         new(wishlists, CongestionCap.For(Unfilled(openings), options.CongestionMultiplier), options.TopPerProfile);
 
     public static AllocationOutcome Allocate(

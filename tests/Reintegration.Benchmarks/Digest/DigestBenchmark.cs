@@ -58,10 +58,16 @@ internal static class DigestBenchmark
         var (_, allocationSeconds) = Timed(() => CoverageFirst.Allocate(problem));
         var (_, boundSeconds) = Timed(() => MaxCoverage.Of(problem));
         var greedy = DigestComposer.Allocate(wishlists, open, options, GreedyRounds.Allocate).Metrics;
-        progress.Log($"parts: candidates {candidatesSeconds:N2} s (through Match {matchedSeconds:N2} s), coverage-first allocation {allocationSeconds:N2} s, bound {boundSeconds:N2} s");
+        progress.Log($"parts: candidates {candidatesSeconds:N2} s (through Match {matchedSeconds:N2} s), coverage-first allocation {
+            allocationSeconds:N2} s, bound {boundSeconds:N2} s");
 
-        Console.Out.WriteLine("| allocation | people with a recommendation | most any allocation under the cap could reach | openings recommended | most per unfilled position | Gini over openings | mean score | mean first score |");
-        Console.Out.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        string[] columns =
+        [
+            "allocation", "people with a recommendation", "most any allocation under the cap could reach", "openings recommended",
+            "most per unfilled position", "Gini over openings", "mean score", "mean first score",
+        ];
+        Console.Out.WriteLine($"| {string.Join(" | ", columns)} |");
+        Console.Out.WriteLine($"|{string.Concat(columns.Select(_ => " --- |"))}");
         Console.Out.WriteLine(Row("per-person top-k", plain.Metrics));
         Console.Out.WriteLine(Row($"greedy rounds (cap {settings.Multiplier} x unfilled; before)", greedy));
         Console.Out.WriteLine(Row($"coverage-first (cap {settings.Multiplier} x unfilled)", coverage.Metrics));
@@ -89,7 +95,10 @@ internal static class DigestBenchmark
             var (run, seconds) = Timed(() => composer.Compose(people, centres, week, DateTimeOffset.UnixEpoch, options, allocate));
             var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
             var peak = memory.PeakMegabytes();
-            progress.Log($"{name}: {run.Digests.Sum(d => d.Entries.Count):N0} entries, {run.Digests.Sum(d => d.Entries.Sum(e => e.Recommendations.Count)):N0} recommendations in {seconds:N1} s ({cpuSeconds:N1} s of CPU), peak {peak:N0} MB");
+            var entries = run.Digests.SelectMany(d => d.Entries).ToList();
+            var recommendations = entries.Sum(e => e.Recommendations.Count);
+            progress.Log($"{name}: {entries.Count:N0} entries, {recommendations:N0} recommendations in {seconds:N1} s ({
+                cpuSeconds:N1} s of CPU), peak {peak:N0} MB");
             return (run.Allocation.Metrics, seconds, cpuSeconds, peak);
         }
     }
@@ -119,8 +128,10 @@ internal static class DigestBenchmark
         return people;
     }
 
-    private static string Row(string name, AllocationMetrics m) => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {m.Coverage:P1} | {m.CoverageBound:P1} | {m.OpeningsReached:P1} | {m.MaxPerUnfilled:0.#} | {m.Gini:0.000} | {m.MeanScore:0.000} | {m.MeanFirstScore:0.000} |");
+    private static string Row(string name, AllocationMetrics m) =>
+        string.Create(CultureInfo.InvariantCulture, $"| {name} | {m.Coverage:P1} | {m.CoverageBound:P1} | {m.OpeningsReached:P1} | ")
+        + string.Create(CultureInfo.InvariantCulture, $"{m.MaxPerUnfilled:0.#} | {m.Gini:0.000} | ")
+        + string.Create(CultureInfo.InvariantCulture, $"{m.MeanScore:0.000} | {m.MeanFirstScore:0.000} |");
 
     private static ResultLine Figures(AllocationMetrics m, double? seconds, double? peakMb)
     {

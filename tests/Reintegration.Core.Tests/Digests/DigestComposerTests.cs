@@ -116,7 +116,7 @@ public sealed class DigestComposerTests
         Gen.Select(Gens.Profile.Array[1, 25], Gens.Openings(1, 40), Gen.Int).Sample((profiles, openings, seed) =>
         {
             var (composer, _) = Compose(openings);
-            var people = profiles.Select((p, i) => new DigestPerson(i % 2 == 0 ? "c1" : "c2", $"p{i:00}", p, new HashSet<string>(), DateTimeOffset.MinValue)).ToList();
+            var people = profiles.Select((p, i) => Person($"p{i:00}", i % 2 == 0 ? "c1" : "c2") with { Profile = p }).ToList();
             var random = new Random(seed);
             var options = new DigestOptions { CandidatesPerProfile = 8, TopPerProfile = 3, CongestionMultiplier = 1 };
 

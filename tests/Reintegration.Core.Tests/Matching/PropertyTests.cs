@@ -158,7 +158,8 @@ public sealed class PropertyTests
 
                 var ranked = index.Rank(profile, query);
 
-                Assert.Equal(Build.Engine.FullScan(profile, openings, query).Matches.Select(m => new RankedOpening(m.OpeningId, m.Score)), ranked);
+                var scanned = Build.Engine.FullScan(profile, openings, query).Matches;
+                Assert.Equal(scanned.Select(m => new RankedOpening(m.OpeningId, m.Score)), ranked);
             }, iter: 300);
 
     [Fact]

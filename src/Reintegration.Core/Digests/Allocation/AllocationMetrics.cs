@@ -34,7 +34,8 @@ public sealed record AllocationMetrics(
             ShareOf(firsts.Count, assignments.Count),
             ShareOf(bound, assignments.Count),
             ShareOf(perOpening.Values.Count(n => n > 0), perOpening.Count),
-            perOpening.Where(p => unfilled.GetValueOrDefault(p.Key) > 0).Select(p => (double)p.Value / unfilled[p.Key]).DefaultIfEmpty(0).Max(),
+            perOpening.Where(p => unfilled.GetValueOrDefault(p.Key) > 0)
+                .Select(p => (double)p.Value / unfilled[p.Key]).DefaultIfEmpty(0).Max(),
             GiniOf(perOpening.Values.ToList()),
             all.Count == 0 ? 0 : all.Average(c => c.Score),
             firsts.Count == 0 ? 0 : firsts.Average(),

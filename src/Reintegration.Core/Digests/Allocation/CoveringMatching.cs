@@ -179,7 +179,10 @@ internal sealed class CoveringMatching
         return best;
     }
 
-    /// <summary>Keeps every reduced cost non-negative, and those along the settled shortest paths zero: settled nodes move by their distance, less the cut-off.</summary>
+    /// <summary>
+    /// Keeps every reduced cost non-negative, and those along the settled shortest paths zero:
+    /// settled nodes move by their distance, less the cut-off.
+    /// </summary>
     private void Reprice(long cutoff)
     {
         foreach (var node in _settled)
@@ -188,7 +191,10 @@ internal sealed class CoveringMatching
         }
     }
 
-    /// <summary>Moves everyone along the search path that ends at <paramref name="opening"/>: each takes the opening the path reached them by, the person a place in it.</summary>
+    /// <summary>
+    /// Moves everyone along the search path that ends at <paramref name="opening"/>: each takes the
+    /// opening the path reached them by, the person added a place in the first.
+    /// </summary>
     private void Shift(int opening, int person)
     {
         while (true)

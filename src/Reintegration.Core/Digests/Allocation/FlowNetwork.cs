@@ -38,7 +38,8 @@ internal sealed class FlowNetwork(int nodes)
             }
 
             var fill = _first[..nodes];
-            (_tail, _head, _twin, _left) = (new int[arcs.Count * 2], new int[arcs.Count * 2], new int[arcs.Count * 2], new int[arcs.Count * 2]);
+            var twice = arcs.Count * 2;
+            (_tail, _head, _twin, _left) = (new int[twice], new int[twice], new int[twice], new int[twice]);
             foreach (var (from, to, capacity) in arcs)
             {
                 var (forward, backward) = (fill[from]++, fill[to]++);
@@ -88,7 +89,7 @@ internal sealed class FlowNetwork(int nodes)
             return _level[sink] >= 0;
         }
 
-        /// <summary>One path from source to sink along increasing levels, depth first without recursion; the flow pushed along it (0 once blocked).</summary>
+        /// <summary>A path from source to sink along increasing levels, depth first, no recursion: the flow pushed (0: blocked).</summary>
         private int Augment(int source, int sink, List<int> path)
         {
             path.Clear();

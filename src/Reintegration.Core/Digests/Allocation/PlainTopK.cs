@@ -1,6 +1,9 @@
 namespace Reintegration.Digests.Allocation;
 
-/// <summary>Each person gets their own top k, whatever everyone else gets and whatever the caps: the baseline congestion is measured against.</summary>
+/// <summary>
+/// Each person gets their own top k, whatever everyone else gets and whatever the caps: the baseline
+/// congestion is measured against.
+/// </summary>
 public static class PlainTopK
 {
     public static IReadOnlyList<Assignment> Allocate(AllocationProblem problem) =>

@@ -64,7 +64,7 @@ internal static class ScoreRounds
         }
     }
 
-    /// <summary>Highest score first; at equal scores the lower edge, which is the lower person id (edges are numbered person by person).</summary>
+    /// <summary>Highest score first; at equal scores the lower edge, so the lower person id (edges go person by person).</summary>
     private sealed class HighestBidFirst : IComparer<(double Score, int Edge)>
     {
         public static readonly HighestBidFirst Instance = new();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Reintegration.Domain;
 using Reintegration.Matching.Eligibility;
 using Reintegration.Matching.Scoring;
@@ -167,6 +168,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
     /// ends at the first whose bound cannot enter. Within a run, an opening is bounded from its key
     /// before it is read, and judged only if it could still enter.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<RankedOpening> Rank(Profile profile, MatchQuery query)
     {
         var snapshot = Volatile.Read(ref _snapshot);
@@ -183,7 +185,8 @@ public sealed class OpeningIndex(MatchingEngine engine)
             for (var i = run.From; i < run.To; i++)
             {
                 var tier = LocationScore.TierOf(seeker, country, keys[i].Region);
-                if (scorer.Bound(OccupationScore.Of(seeker, keys[i].Isco), PathwayScore.Of(route, keys[i].PermitSponsorship), tier) < top.Threshold)
+                var pathway = PathwayScore.Of(route, keys[i].PermitSponsorship);
+                if (scorer.Bound(OccupationScore.Of(seeker, keys[i].Isco), pathway, tier) < top.Threshold)
                 {
                     continue;
                 }
@@ -270,8 +273,12 @@ public sealed class OpeningIndex(MatchingEngine engine)
 
     private int BucketOf(CandidateOpening opening) => opening.Country * SubMajorSlots + opening.Isco.SubMajor;
 
-    /// <summary>The openings by bucket (in order of occupation), each bucket's keys in the same order and where its unit groups start, and the openings by id.</summary>
-    private sealed record Snapshot(CandidateOpening[][] Buckets, OpeningKey[][] Keys, int[][] Runs, ImmutableDictionary<string, CandidateOpening> ById)
+    /// <summary>
+    /// The openings by bucket (in order of occupation), each bucket's keys in the same order and where
+    /// its unit groups start, and the openings by id.
+    /// </summary>
+    private sealed record Snapshot(
+        CandidateOpening[][] Buckets, OpeningKey[][] Keys, int[][] Runs, ImmutableDictionary<string, CandidateOpening> ById)
     {
         public static Snapshot Empty(int buckets) => new(
             Enumerable.Repeat(Array.Empty<CandidateOpening>(), buckets).ToArray(),

@@ -42,7 +42,10 @@ internal sealed class Scorer(ScoringWeights weights)
     /// so, rounding being monotonic, never below <see cref="UpperBound"/> and hence the real score.
     /// </summary>
     public double QuickBound(Seeker seeker, CandidateOpening opening, Nearness tier) =>
-        Bound(OccupationScore.Of(seeker, opening.Isco), PathwayScore.Of(seeker.Regimes[opening.Country].Pathway, opening.PermitSponsorship), tier);
+        Bound(
+            OccupationScore.Of(seeker, opening.Isco),
+            PathwayScore.Of(seeker.Regimes[opening.Country].Pathway, opening.PermitSponsorship),
+            tier);
 
     /// <summary>
     /// The best score possible with these occupation and pathway scores: every other component at

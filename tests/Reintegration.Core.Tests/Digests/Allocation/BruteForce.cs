@@ -12,7 +12,8 @@ internal static class BruteForce
     public static (int Covered, double Score) Best(AllocationProblem problem)
     {
         var lists = problem.Wishlists
-            .Select(w => w.Candidates.Where(c => problem.Capacity.GetValueOrDefault(c.OpeningId) > 0).DistinctBy(c => c.OpeningId).ToArray())
+            .Select(w => w.Candidates.Where(c => problem.Capacity.GetValueOrDefault(c.OpeningId) > 0)
+                .DistinctBy(c => c.OpeningId).ToArray())
             .ToArray();
         var load = new Dictionary<string, int>(StringComparer.Ordinal);
         var best = (Covered: 0, Score: 0.0);

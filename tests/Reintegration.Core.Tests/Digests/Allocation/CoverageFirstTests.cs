@@ -72,13 +72,19 @@ public sealed class CoverageFirstTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void CoverageFirst_KnownProblem_ExactAllocation(string why, AllocationProblem problem, string expected, string _) =>
-        Assert.True(Show(CoverageFirst.Allocate(problem)) == expected, $"{why}: {Show(CoverageFirst.Allocate(problem))}, expected {expected}");
+    public void CoverageFirst_KnownProblem_ExactAllocation(string why, AllocationProblem problem, string expected, string _)
+    {
+        var actual = Show(CoverageFirst.Allocate(problem));
+        Assert.True(actual == expected, $"{why}: {actual}, expected {expected}");
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void GreedyRounds_KnownProblem_ExactAllocation(string why, AllocationProblem problem, string _, string expected) =>
-        Assert.True(Show(GreedyRounds.Allocate(problem)) == expected, $"{why}: {Show(GreedyRounds.Allocate(problem))}, expected {expected}");
+    public void GreedyRounds_KnownProblem_ExactAllocation(string why, AllocationProblem problem, string _, string expected)
+    {
+        var actual = Show(GreedyRounds.Allocate(problem));
+        Assert.True(actual == expected, $"{why}: {actual}, expected {expected}");
+    }
 
     [Fact]
     public void CoverageFirst_GivesEachPersonTheirOpeningsBestFirst_WithScores()

@@ -7,7 +7,8 @@ namespace Reintegration.Tests.Digests.Allocation;
 internal static class Problems
 {
     public static Wishlist Wants(string person, params (string Opening, double Score)[] candidates) =>
-        new(person, candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Opening, StringComparer.Ordinal).Select(c => new Candidate(c.Opening, c.Score)).ToList());
+        new(person, candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Opening, StringComparer.Ordinal)
+            .Select(c => new Candidate(c.Opening, c.Score)).ToList());
 
     public static AllocationProblem Of(string capacity, int perPerson, params Wishlist[] wishlists) =>
         new(wishlists, Capacity(capacity), perPerson);
@@ -33,7 +34,8 @@ internal static class Problems
         from lists in Gen.Select(Gen.Int[0, openingCount - 1], Gen.Int[0, 10]).Array[0, candidates].Array[1, people]
         from k in Gen.Int[1, perPerson]
         select new AllocationProblem(
-            lists.Select((list, p) => Wants($"p{p:000}", list.DistinctBy(c => c.Item1).Select(c => ($"o{c.Item1:00}", c.Item2 / 10.0)).ToArray())).ToList(),
+            lists.Select((list, p) => Wants($"p{p:000}", list.DistinctBy(c => c.Item1).Select(c => ($"o{c.Item1:00}", c.Item2 / 10.0)).ToArray()))
+                .ToList(),
             capacities.Select((c, o) => (Id: $"o{o:00}", Capacity: c)).Where(c => c.Capacity >= 0).ToDictionary(c => c.Id, c => c.Capacity),
             k);
 
