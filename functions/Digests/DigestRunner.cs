@@ -46,12 +46,15 @@ public sealed partial class DigestRunner(
 
         var people = 0;
         var recommendations = 0;
+        var (covered, bound) = (0, 0);
         if (pending.Count > 0)
         {
             await WaitForIndexAsync(cancellationToken);
             var everyone = await PeopleAsync(all, week, cancellationToken);
             var composed = composer.Compose(everyone, all.Select(c => c.Id), week, generatedAt, options.Value);
-            foreach (var digest in composed.Where(d => pending.Any(c => c.Id == d.CentreId)))
+            (covered, bound) = (composed.Allocation.Covered, composed.Allocation.Bound);
+            LogCoverage(logger, week.ToString(), everyone.Count, covered, bound);
+            foreach (var digest in composed.Digests.Where(d => pending.Any(c => c.Id == d.CentreId)))
             {
                 await digests.SaveAsync(digest, cancellationToken);
                 // A profile erased while the run was composing must not come back through its digest entry.
@@ -68,7 +71,8 @@ public sealed partial class DigestRunner(
 
         var (delivered, failed) = await DeliverAsync(all, week, cancellationToken);
         LogRun(logger, week.ToString(), all.Count, pending.Count, people, recommendations, delivered, failed);
-        return new DigestRunReport(week.ToString(), generatedAt, all.Count, pending.Count, people, recommendations, delivered, failed);
+        return new DigestRunReport(
+            week.ToString(), generatedAt, all.Count, pending.Count, people, recommendations, delivered, failed, covered, bound);
     }
 
     private async Task<IReadOnlyList<DigestPerson>> PeopleAsync(IReadOnlyList<Centre> all, IsoWeek week, CancellationToken cancellationToken)
@@ -135,6 +139,10 @@ public sealed partial class DigestRunner(
             throw new StorageUnavailableException("The opening index is still loading; the digest run can be repeated.", TimeSpan.FromSeconds(30));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Digest allocation {Week}: {Covered} of {People} people given a recommendation; the caps allowed at most {Bound}")]
+    private static partial void LogCoverage(ILogger logger, string week, int people, int covered, int bound);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest run {Week}: {Centres} centres, {Computed} computed, {People} people, {Recommendations} recommendations, {Delivered} delivered, {Failed} deliveries failed")]
     private static partial void LogRun(ILogger logger, string week, int centres, int computed, int people, int recommendations, int delivered, int failed);

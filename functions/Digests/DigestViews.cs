@@ -13,5 +13,12 @@ public sealed record DigestView(string CentreId, string Week, DateTimeOffset Gen
 
 public sealed record DigestEntryView(string ProfileId, string ExternalRef, IReadOnlyList<MatchView> Matches);
 
-/// <summary>What a run did.</summary>
-public sealed record DigestRunReport(string Week, DateTimeOffset GeneratedAt, int Centres, int Computed, int People, int Recommendations, int Delivered, int DeliveryFailures);
+/// <summary>
+/// What a run did. <see cref="Covered"/> and <see cref="CoverageBound"/> count, of everyone the run
+/// allocated for (all centres at once, so that the caps hold across them), the people given at least
+/// one recommendation and the most any allocation under the caps could have given one; both 0 when
+/// every centre's digest was already stored.
+/// </summary>
+public sealed record DigestRunReport(
+    string Week, DateTimeOffset GeneratedAt, int Centres, int Computed, int People, int Recommendations, int Delivered,
+    int DeliveryFailures, int Covered, int CoverageBound);

@@ -4,52 +4,73 @@ using Reintegration.Matching.Index;
 
 namespace Reintegration.Digests;
 
-/// <summary>What one allocation gave everyone, and how it spread.</summary>
-public sealed record AllocationOutcome(IReadOnlyList<Assignment> Assignments, AllocationMetrics Metrics);
+/// <summary>What one allocation gave everyone, how it spread, and the most people any allocation under the caps could reach.</summary>
+public sealed record AllocationOutcome(IReadOnlyList<Assignment> Assignments, AllocationMetrics Metrics, int Bound)
+{
+    /// <summary>How many people were given at least one recommendation.</summary>
+    public int Covered => Assignments.Count(a => a.Openings.Count > 0);
+}
+
+/// <summary>One week's digests, one per centre, and how the allocation behind them went.</summary>
+public sealed record DigestRun(IReadOnlyList<Digest> Digests, AllocationOutcome Allocation);
 
 /// <summary>
 /// Makes the digests of one ISO week for every centre at once, so that the congestion cap holds
-/// across centres: each person's new or changed candidates from the index, a congestion-aware
-/// allocation, then the recommendations explained in every language there are words for. Rules are
-/// judged as of the week's Monday, so a run on any day of the week gives the same digest for the same data.
+/// across centres: each person's new or changed candidates from the index, an allocation under
+/// the caps (coverage first, <see cref="CoverageFirst"/>), then the recommendations explained in every
+/// language there are words for. Rules are judged as of the week's Monday, so a run on any day of the
+/// week gives the same digest for the same data.
 /// </summary>
 public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
 {
-    public IReadOnlyList<Digest> Compose(IReadOnlyList<DigestPerson> people, IEnumerable<string> centreIds, IsoWeek week, DateTimeOffset generatedAt, DigestOptions options)
+    /// <summary>The week's digests, by <see cref="CoverageFirst"/> unless another <paramref name="allocate"/> is measured.</summary>
+    public DigestRun Compose(
+        IReadOnlyList<DigestPerson> people,
+        IEnumerable<string> centreIds,
+        IsoWeek week,
+        DateTimeOffset generatedAt,
+        DigestOptions options,
+        Allocator? allocate = null)
     {
         var ordered = Order(people);
         var openings = OpenListings(week);
         var wishlists = Wishlists(ordered, openings, week, options);
-        var outcome = Allocate(wishlists, openings, options, congestionAware: true);
+        var outcome = Allocate(wishlists, openings, options, allocate ?? CoverageFirst.Allocate);
         var chosen = outcome.Assignments.ToDictionary(a => a.PersonId, a => a.Openings, StringComparer.Ordinal);
         var entries = ordered.AsParallel().AsOrdered()
             .Select(person => (person.CentreId, Entry: Explain(person, chosen[person.ProfileId], openings, week)))
             .ToList();
-        return centreIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+        var digests = centreIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(centre => new Digest(centre, week.ToString(), generatedAt, entries.Where(e => e.CentreId == centre).Select(e => e.Entry).ToList()))
             .ToList();
+        return new DigestRun(digests, outcome);
     }
 
     /// <summary>Each person's candidates: eligible openings, best first, leaving out what their previous digest offered unless it changed since.</summary>
     public IReadOnlyList<Wishlist> Wishlists(IReadOnlyList<DigestPerson> people, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week, DigestOptions options)
     {
-        var query = new MatchQuery { Today = week.Monday, Top = Math.Clamp(options.CandidatesPerProfile, 1, MatchQuery.MaxTop), Explain = false };
+        var query = new MatchQuery { Today = week.Monday, Top = Math.Clamp(options.CandidatesPerProfile, 1, MatchQuery.MaxTop) };
         return Order(people).AsParallel().AsOrdered().Select(person => new Wishlist(
             person.ProfileId,
             // What the previous digest offered is left out during the walk, so the top k are all new.
-            index.Match(person.Profile, query with { Skip = listing => !IsNewOrChanged(person, listing) }).Matches
-                .Where(m => openings.ContainsKey(m.OpeningId))
-                .Select(m => new Candidate(m.OpeningId, m.Score))
+            index.Rank(person.Profile, query with { Skip = listing => !IsNewOrChanged(person, listing) })
+                .Where(r => openings.ContainsKey(r.OpeningId))
+                .Select(r => new Candidate(r.OpeningId, r.Score))
                 .ToList())).ToList();
     }
 
-    public static AllocationOutcome Allocate(IReadOnlyList<Wishlist> wishlists, IReadOnlyDictionary<string, OpeningListing> openings, DigestOptions options, bool congestionAware)
+    /// <summary>The week's allocation problem: the wishlists, and each open opening's congestion cap.</summary>
+    public static AllocationProblem Problem(
+        IReadOnlyList<Wishlist> wishlists, IReadOnlyDictionary<string, OpeningListing> openings, DigestOptions options) =>
+        new(wishlists, CongestionCap.For(Unfilled(openings), options.CongestionMultiplier), options.TopPerProfile);
+
+    public static AllocationOutcome Allocate(
+        IReadOnlyList<Wishlist> wishlists, IReadOnlyDictionary<string, OpeningListing> openings, DigestOptions options, Allocator allocate)
     {
-        var unfilled = openings.Values.Where(o => o.Unfilled > 0).ToDictionary(o => o.Id, o => o.Unfilled, StringComparer.Ordinal);
-        var assignments = congestionAware
-            ? CongestionAware.Allocate(wishlists, unfilled.ToDictionary(o => o.Key, o => CongestionAware.Capacity(o.Value, options.CongestionMultiplier), StringComparer.Ordinal), options.TopPerProfile)
-            : PlainTopK.Allocate(wishlists, options.TopPerProfile);
-        return new AllocationOutcome(assignments, AllocationMetrics.Measure(assignments, unfilled));
+        var problem = Problem(wishlists, openings, options);
+        var assignments = allocate(problem);
+        var bound = MaxCoverage.Of(problem);
+        return new AllocationOutcome(assignments, AllocationMetrics.Measure(assignments, Unfilled(openings), bound), bound);
     }
 
     /// <summary>The openings that can still be recommended in that week: in the index, with a position left, not expired by its Monday.</summary>
@@ -60,6 +81,9 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
 
     public static IReadOnlyList<DigestPerson> Order(IReadOnlyList<DigestPerson> people) =>
         people.OrderBy(p => p.CentreId, StringComparer.Ordinal).ThenBy(p => p.ProfileId, StringComparer.Ordinal).ToList();
+
+    private static Dictionary<string, int> Unfilled(IReadOnlyDictionary<string, OpeningListing> openings) =>
+        openings.Values.Where(o => o.Unfilled > 0).ToDictionary(o => o.Id, o => o.Unfilled, StringComparer.Ordinal);
 
     private static bool IsNewOrChanged(DigestPerson person, OpeningListing opening) =>
         !person.PreviouslyRecommended.Contains(opening.Id) || opening.ChangedAt > person.PreviousDigestAt;

@@ -25,3 +25,6 @@ public sealed record Match(
 
 /// <summary>The best matches, highest score first (ties by opening id), and what the hard rules excluded.</summary>
 public sealed record MatchResult(IReadOnlyList<Match> Matches, ExclusionCounts Excluded);
+
+/// <summary>An opening's place in a ranking: its id and score, without the explanation of a <see cref="Match"/>.</summary>
+public readonly record struct RankedOpening(string OpeningId, double Score);

@@ -13,11 +13,35 @@ internal sealed class PeakMemory : IDisposable
 
     private readonly Timer _timer;
     private long _peakBytes;
+    private bool _systemPeakCounts = true;
 
     public PeakMemory()
     {
         Sample();
         _timer = new Timer(_ => Sample(), null, Interval, Interval);
+    }
+
+    /// <summary>
+    /// Starts a new measurement: collects what earlier steps left behind, and forgets the peak so
+    /// far, the operating system's too where it can (Linux: writing 5 to /proc/self/clear_refs
+    /// resets VmHWM). Where it cannot, only the samples count from here on.
+    /// </summary>
+    public void Reset()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            _systemPeakCounts = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _systemPeakCounts = false;
+        }
+
+        Volatile.Write(ref _peakBytes, 0);
+        Sample();
     }
 
     /// <summary>Records the working set now.</summary>
@@ -36,6 +60,11 @@ internal sealed class PeakMemory : IDisposable
     public long PeakBytes()
     {
         Sample();
+        if (!_systemPeakCounts)
+        {
+            return Volatile.Read(ref _peakBytes);
+        }
+
         using var process = Process.GetCurrentProcess();
         return Math.Max(Volatile.Read(ref _peakBytes), process.PeakWorkingSet64);
     }

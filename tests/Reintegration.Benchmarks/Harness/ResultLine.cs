@@ -54,21 +54,37 @@ internal sealed class ResultLine
         return this;
     }
 
+    /// <summary>An object of its own fields, such as the figures of one of several runs compared.</summary>
+    public ResultLine Add(string name, ResultLine nested)
+    {
+        _fields.Add(w =>
+        {
+            w.WriteStartObject(name);
+            nested.WriteFields(w);
+            w.WriteEndObject();
+        });
+        return this;
+    }
+
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var field in _fields)
-            {
-                field(writer);
-            }
-
+            WriteFields(writer);
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private void WriteFields(Utf8JsonWriter writer)
+    {
+        foreach (var field in _fields)
+        {
+            field(writer);
+        }
     }
 
     /// <summary>Writes the object as one line to standard output and flushes it: call it last.</summary>

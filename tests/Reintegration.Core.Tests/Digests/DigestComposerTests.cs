@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CsCheck;
 using Reintegration.Digests;
+using Reintegration.Digests.Allocation;
 using Reintegration.Digests.Rendering;
 using Reintegration.Localisation;
 using Reintegration.Matching;
@@ -31,7 +33,7 @@ public sealed class DigestComposerTests
     {
         var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
 
-        var digests = composer.Compose([Person("p1")], ["c1", "c2"], Week, GeneratedAt, new DigestOptions());
+        var digests = composer.Compose([Person("p1")], ["c1", "c2"], Week, GeneratedAt, new DigestOptions()).Digests;
 
         Assert.Equal(["c1", "c2"], digests.Select(d => d.CentreId));
         Assert.Empty(digests[1].Entries);
@@ -50,7 +52,7 @@ public sealed class DigestComposerTests
         var (composer, _) = Compose(unchanged, changed);
         var person = Person("p1", seen: new HashSet<string> { "kz-old", "kz-new" }, seenAt: GeneratedAt.AddDays(-7));
 
-        var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions()).Single().Entries.Single();
+        var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions()).Digests.Single().Entries.Single();
 
         Assert.Equal(["kz-new"], entry.Recommendations.Select(r => r.OpeningId));
     }
@@ -64,7 +66,7 @@ public sealed class DigestComposerTests
         var (composer, _) = Compose([.. old, fresh]);
         var person = Person("p1", seen: old.Select(o => o.Id).ToHashSet(), seenAt: seenAt);
 
-        var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions { CandidatesPerProfile = 2 }).Single().Entries.Single();
+        var entry = composer.Compose([person], ["c1"], Week, GeneratedAt, new DigestOptions { CandidatesPerProfile = 2 }).Digests.Single().Entries.Single();
 
         Assert.Equal(["new-far"], entry.Recommendations.Select(r => r.OpeningId));
     }
@@ -77,7 +79,7 @@ public sealed class DigestComposerTests
         var (composer, _) = Compose(scarce, plenty);
         var people = Enumerable.Range(0, 10).Select(i => Person($"p{i}", i % 2 == 0 ? "c1" : "c2")).ToList();
 
-        var digests = composer.Compose(people, ["c1", "c2"], Week, GeneratedAt, new DigestOptions { CongestionMultiplier = 3 });
+        var digests = composer.Compose(people, ["c1", "c2"], Week, GeneratedAt, new DigestOptions { CongestionMultiplier = 3 }).Digests;
 
         var recommended = digests.SelectMany(d => d.Entries).SelectMany(e => e.Recommendations).Select(r => r.OpeningId).ToList();
         Assert.Equal(3, recommended.Count(id => id == "kz-scarce"));
@@ -90,14 +92,14 @@ public sealed class DigestComposerTests
         var (composer, _) = Compose(Enumerable.Range(0, 30).Select(i => Build.Opening($"o-{i:00}", i % 2 == 0 ? "KZ" : "TJ", i % 2 == 0 ? "Almaty" : "Dushanbe", o => o with { Positions = 1 + i % 3, MinYears = i % 5 })).ToArray());
         var people = Enumerable.Range(0, 40).Select(i => Person($"p{i:00}")).ToList();
 
-        var first = composer.Compose(people, ["c1"], Week, GeneratedAt, new DigestOptions());
-        var second = composer.Compose(people.AsEnumerable().Reverse().ToList(), ["c1"], Week, GeneratedAt, new DigestOptions());
+        var first = composer.Compose(people, ["c1"], Week, GeneratedAt, new DigestOptions()).Digests;
+        var second = composer.Compose(people.AsEnumerable().Reverse().ToList(), ["c1"], Week, GeneratedAt, new DigestOptions()).Digests;
 
         Assert.Equal(Json(first[0]), Json(second[0]));
     }
 
     [Fact]
-    public void CongestionAware_ComparedWithPlainTopK_LowerCongestion()
+    public void CoverageFirst_ComparedWithPlainTopK_LowerCongestion()
     {
         var openings = Enumerable.Range(0, 20).Select(i => Build.Opening($"o-{i:00}", "KZ", "Almaty", o => o with { Positions = 1, MinYears = i })).ToArray();
         var (composer, _) = Compose(openings);
@@ -106,20 +108,37 @@ public sealed class DigestComposerTests
         var listings = composer.OpenListings(Week);
         var wishlists = composer.Wishlists(people, listings, Week, options);
 
-        var aware = DigestComposer.Allocate(wishlists, listings, options, congestionAware: true).Metrics;
-        var plain = DigestComposer.Allocate(wishlists, listings, options, congestionAware: false).Metrics;
+        var aware = DigestComposer.Allocate(wishlists, listings, options, CoverageFirst.Allocate).Metrics;
+        var plain = DigestComposer.Allocate(wishlists, listings, options, PlainTopK.Allocate).Metrics;
 
-        Assert.True(aware.MaxPerPosition <= 3);
-        Assert.Equal(30, plain.MaxPerPosition);
+        Assert.True(aware.MaxPerUnfilled <= 3);
+        Assert.Equal(30, plain.MaxPerUnfilled);
         Assert.True(aware.Gini < plain.Gini);
-        Assert.True(aware.OpeningCoverage > plain.OpeningCoverage);
+        Assert.True(aware.OpeningsReached > plain.OpeningsReached);
     }
+
+    [Fact]
+    public void Compose_RandomPeopleAndOpenings_SameDigestsInAnyOrder_EveryoneReachableReached() =>
+        Gen.Select(Gens.Profile.Array[1, 25], Gens.Openings(1, 40), Gen.Int).Sample((profiles, openings, seed) =>
+        {
+            var (composer, _) = Compose(openings);
+            var people = profiles.Select((p, i) => Person($"p{i:00}", i % 2 == 0 ? "c1" : "c2") with { Profile = p }).ToList();
+            var random = new Random(seed);
+            var options = new DigestOptions { CandidatesPerProfile = 8, TopPerProfile = 3, CongestionMultiplier = 1 };
+
+            var once = composer.Compose(people, ["c1", "c2"], Week, GeneratedAt, options);
+            var again = composer.Compose(people.OrderBy(_ => random.Next()).ToList(), ["c2", "c1"], Week, GeneratedAt, options);
+
+            Assert.Equal(once.Digests.Select(Json), again.Digests.Select(Json));
+            Assert.Equal(once.Allocation.Bound, once.Allocation.Covered);
+            Assert.Equal(once.Allocation.Covered, once.Digests.Sum(d => d.Entries.Count(e => e.Recommendations.Count > 0)));
+        }, iter: 40);
 
     [Fact]
     public void Html_EncodesEveryValue_AndShowsScoreBars()
     {
         var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty", o => o with { Title = "<script>alert(1)</script>" }));
-        var digest = composer.Compose([Person("p1") with { Profile = Build.Welder() with { DisplayName = "A. <b>B</b>" } }], ["c1"], Week, GeneratedAt, new DigestOptions()).Single();
+        var digest = composer.Compose([Person("p1") with { Profile = Build.Welder() with { DisplayName = "A. <b>B</b>" } }], ["c1"], Week, GeneratedAt, new DigestOptions()).Digests.Single();
 
         var html = DigestHtml.Render(digest, "Khujand & Co", "en");
 
@@ -134,7 +153,7 @@ public sealed class DigestComposerTests
     public void Markdown_InRussian_HasRussianHeadingsAndReasons()
     {
         var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
-        var digest = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Single();
+        var digest = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Digests.Single();
 
         var markdown = DigestMarkdown.Render(digest, "Худжанд", "ru");
 
@@ -147,7 +166,7 @@ public sealed class DigestComposerTests
     public void Markdown_PathwayAbroad_SaysWhenTheAdviceOnWhatToObtainWasChecked()
     {
         var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
-        var digest = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Single();
+        var digest = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Digests.Single();
         var checkedOn = ReferenceData.Shared.Mobility.Find("TJ", "KZ").VerifiedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var english = DigestMarkdown.Render(digest, "Khujand", "en");
@@ -163,7 +182,7 @@ public sealed class DigestComposerTests
     public void StoredDigest_WrittenBeforeObtainWasDated_StillReadsAndRendersWithoutADate()
     {
         var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"));
-        var entry = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Single().Entries.Single();
+        var entry = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Digests.Single().Entries.Single();
         var stored = JsonNode.Parse(JsonSerializer.Serialize(entry, ReintegrationJsonContext.Default.DigestEntry))!;
         foreach (var match in stored["recommendations"]!.AsArray().SelectMany(r => new[] { r!["en"]!, r["ru"]! }))
         {

@@ -26,7 +26,7 @@ public sealed class DigestWordsTests
             new DigestPerson("c1", "p2", cook, new HashSet<string>(), DateTimeOffset.MinValue),
         };
         var generatedAt = new DateTimeOffset(2026, 11, 30, 6, 0, 0, TimeSpan.Zero);
-        return new DigestComposer(Build.Engine, index).Compose(people, ["c1"], IsoWeek.Of(Samples.Today), generatedAt, new DigestOptions()).Single();
+        return new DigestComposer(Build.Engine, index).Compose(people, ["c1"], IsoWeek.Of(Samples.Today), generatedAt, new DigestOptions()).Digests.Single();
     }
 
     [Theory]

@@ -147,6 +147,22 @@ public sealed class PropertyTests
             }, iter: 300);
 
     [Fact]
+    public void Index_Rank_SameOpeningsAndScoresAsTheFullScan() =>
+        Gen.Select(Gens.Profile, Gens.Openings(0, 150), Gen.Int[1, 25], Gen.OneOf<string?>(null, null, null, "KZ", "TJ", "RU"), Gen.Int[0, 1000])
+            .Sample((profile, openings, top, country, seed) =>
+            {
+                var skipped = openings.Where(o => (o.Id.GetHashCode(StringComparison.Ordinal) ^ seed) % 4 == 0).Select(o => o.Id).ToHashSet();
+                var query = Build.Query(top, country) with { Skip = listing => skipped.Contains(listing.Id) };
+                var index = new OpeningIndex(Build.Engine);
+                index.Apply(openings);
+
+                var ranked = index.Rank(profile, query);
+
+                var scanned = Build.Engine.FullScan(profile, openings, query).Matches;
+                Assert.Equal(scanned.Select(m => new RankedOpening(m.OpeningId, m.Score)), ranked);
+            }, iter: 300);
+
+    [Fact]
     public void Index_WithSkippedOpenings_AnswersAsTheFullScan() =>
         Gen.Select(Gens.Profile, Gens.Openings(0, 120), Gen.Int[0, 1000]).Sample((profile, openings, seed) =>
         {

@@ -35,11 +35,13 @@ public sealed partial class ApiReferenceTests
     [Fact]
     public void NoFileOfTheProject_PointsOutsideTheRepository()
     {
+        // Written in two parts, so that this file does not name what it looks for.
+        var sharedFolder = "../" + "shared";
         var outside = new List<string>();
         foreach (var file in TrackedFiles())
         {
             var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, file));
-            if (text.Contains("../shared", StringComparison.Ordinal))
+            if (text.Contains(sharedFolder, StringComparison.Ordinal))
             {
                 outside.Add(file);
             }
@@ -54,8 +56,7 @@ public sealed partial class ApiReferenceTests
         using var git = System.Diagnostics.Process.Start(start)!;
         var files = git.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         git.WaitForExit();
-        // This very file names the text it looks for.
-        return files.Where(f => !f.EndsWith(nameof(ApiReferenceTests) + ".cs", StringComparison.Ordinal) && File.Exists(Path.Combine(RepositoryRoot.Path, f)));
+        return files.Where(f => File.Exists(Path.Combine(RepositoryRoot.Path, f)));
     }
 
     [GeneratedRegex(@"^\| `(?<method>[A-Z]+)` \| `(?<path>/api/[^`]*)` \|", RegexOptions.Multiline)]

@@ -98,6 +98,25 @@ public sealed class DigestTests
     }
 
     [Fact]
+    public async Task Run_OnePlaceForFourPeople_ReportsCoverageAgainstTheBound_AndARerunComputesNothing()
+    {
+        await using var scene = await Scene.StartAsync();
+        var (_, centre, _, admin) = scene;
+        await StoreProfilesAsync(centre, 4, "SCARCE");
+        await HttpAssert.OkAsync(await admin.PostOpeningsAsync(TestData.Opening("SCARCE-1") with { Positions = 1 }));
+
+        var report = await HttpAssert.OkAsync(await admin.PostAsync($"/api/digests/{ThisWeek}/run", null));
+        var rerun = await HttpAssert.OkAsync(await admin.PostAsync($"/api/digests/{ThisWeek}/run", null));
+
+        // One position, recommended to at most ceil(3 x 1) people: three of the four can be reached, and are.
+        Assert.Equal((4, 3, 3), Counts(report, "people", "covered", "coverageBound"));
+        Assert.Equal((0, 0, 0), Counts(rerun, "computed", "covered", "coverageBound"));
+
+        static (int, int, int) Counts(JsonElement report, string a, string b, string c) =>
+            (report.GetProperty(a).GetInt32(), report.GetProperty(b).GetInt32(), report.GetProperty(c).GetInt32());
+    }
+
+    [Fact]
     public async Task RunCutShortAfterOneCentre_IsFinishedByTheNextRun_AsIfItHadRunOnce()
     {
         await using var scene = await Scene.StartAsync();

@@ -1,21 +1,26 @@
 namespace Reintegration.Digests.Allocation;
 
 /// <summary>
-/// How an allocation spreads recommendations: coverage of people and of openings, congestion (the
-/// most recommendations per unfilled position, and the Gini coefficient of recommendations over
-/// openings), and the mean score of what is recommended.
+/// How an allocation spreads recommendations: the share of people given at least one, against the
+/// most any allocation under the caps could give one (<see cref="MaxCoverage"/>); the share of
+/// openings recommended at all; congestion (the most recommendations per unfilled position, and
+/// the Gini coefficient of recommendations over openings); and the mean score of what is
+/// recommended, and of each person's first (best) recommendation.
 /// </summary>
 public sealed record AllocationMetrics(
-    double ProfileCoverage,
-    double OpeningCoverage,
-    double MaxPerPosition,
+    double Coverage,
+    double CoverageBound,
+    double OpeningsReached,
+    double MaxPerUnfilled,
     double Gini,
     double MeanScore,
+    double MeanFirstScore,
     int Recommendations)
 {
-    /// <param name="assignments">What each person was given.</param>
+    /// <param name="assignments">What each person was given, best first.</param>
     /// <param name="unfilled">Every open opening that could be recommended, with its unfilled positions.</param>
-    public static AllocationMetrics Measure(IReadOnlyList<Assignment> assignments, IReadOnlyDictionary<string, int> unfilled)
+    /// <param name="bound">How many people at most could be given one (<see cref="MaxCoverage"/>).</param>
+    public static AllocationMetrics Measure(IReadOnlyList<Assignment> assignments, IReadOnlyDictionary<string, int> unfilled, int bound)
     {
         var perOpening = unfilled.Keys.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
         foreach (var candidate in assignments.SelectMany(a => a.Openings))
@@ -24,12 +29,16 @@ public sealed record AllocationMetrics(
         }
 
         var all = assignments.SelectMany(a => a.Openings).ToList();
+        var firsts = assignments.Where(a => a.Openings.Count > 0).Select(a => a.Openings[0].Score).ToList();
         return new AllocationMetrics(
-            assignments.Count == 0 ? 0 : (double)assignments.Count(a => a.Openings.Count > 0) / assignments.Count,
-            perOpening.Count == 0 ? 0 : (double)perOpening.Values.Count(n => n > 0) / perOpening.Count,
-            perOpening.Where(p => unfilled.GetValueOrDefault(p.Key) > 0).Select(p => (double)p.Value / unfilled[p.Key]).DefaultIfEmpty(0).Max(),
+            ShareOf(firsts.Count, assignments.Count),
+            ShareOf(bound, assignments.Count),
+            ShareOf(perOpening.Values.Count(n => n > 0), perOpening.Count),
+            perOpening.Where(p => unfilled.GetValueOrDefault(p.Key) > 0)
+                .Select(p => (double)p.Value / unfilled[p.Key]).DefaultIfEmpty(0).Max(),
             GiniOf(perOpening.Values.ToList()),
             all.Count == 0 ? 0 : all.Average(c => c.Score),
+            firsts.Count == 0 ? 0 : firsts.Average(),
             all.Count);
     }
 
@@ -51,4 +60,6 @@ public sealed record AllocationMetrics(
         var n = sorted.Length;
         return (2 * weighted / (n * (double)sorted.Sum())) - ((n + 1.0) / n);
     }
+
+    private static double ShareOf(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 }

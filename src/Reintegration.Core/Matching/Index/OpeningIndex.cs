@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Reintegration.Domain;
 using Reintegration.Matching.Eligibility;
 using Reintegration.Matching.Scoring;
@@ -14,7 +15,8 @@ namespace Reintegration.Matching.Index;
 /// whose best possible score cannot enter the top k: first from its occupation and pathway alone,
 /// then, before the distance, from every other component. Its answers equal
 /// <see cref="MatchingEngine.FullScan"/>'s: the top k and the exclusion counts do not depend on the
-/// order openings are visited in.
+/// order openings are visited in. <see cref="Rank"/> answers the top k alone (a digest's candidates)
+/// by a leaner walk that judges only openings that could still enter it.
 /// <para>
 /// Changes are copy-on-write: a writer builds the buckets it changes and publishes a new snapshot in
 /// one reference swap, so a query sees every change of a batch or none of it, and never waits.
@@ -24,6 +26,9 @@ namespace Reintegration.Matching.Index;
 public sealed class OpeningIndex(MatchingEngine engine)
 {
     private const int SubMajorSlots = 100;
+    [ThreadStatic]
+    private static (List<((int, int, int), double)> Runs, PriorityQueue<(int, int, int), double> Queue)? _runs;
+
     private readonly Lock _writer = new();
     private Snapshot _snapshot = Snapshot.Empty(engine.Countries.Count * SubMajorSlots);
 
@@ -68,12 +73,17 @@ public sealed class OpeningIndex(MatchingEngine engine)
             }
 
             var buckets = (CandidateOpening[][])current.Buckets.Clone();
+            var keys = (OpeningKey[][])current.Keys.Clone();
+            var runs = (int[][])current.Runs.Clone();
             foreach (var (bucket, list) in changed)
             {
+                list.Sort(ByOccupation);
                 buckets[bucket] = [.. list];
+                keys[bucket] = Array.ConvertAll(buckets[bucket], OpeningKey.Of);
+                runs[bucket] = UnitGroupRuns(keys[bucket]);
             }
 
-            Volatile.Write(ref _snapshot, new Snapshot(buckets, byId.ToImmutable()));
+            Volatile.Write(ref _snapshot, new Snapshot(buckets, keys, runs, byId.ToImmutable()));
         }
     }
 
@@ -86,16 +96,16 @@ public sealed class OpeningIndex(MatchingEngine engine)
     /// <summary>Every opening held, in no particular order (for a full scan of the same set).</summary>
     public IReadOnlyList<OpeningListing> Listings() => Volatile.Read(ref _snapshot).ById.Values.Select(o => o.Listing).ToList();
 
+    /// <summary>The top k, explained, with every opening of the person's fields judged to count what each rule excludes.</summary>
     public MatchResult Match(Profile profile, MatchQuery query)
     {
         var snapshot = Volatile.Read(ref _snapshot);
         var seeker = engine.Compile(profile);
+        var fields = Fields(seeker);
         var today = query.Today.DayNumber;
         var scorer = engine.Scorer;
         var excluded = new ExclusionTally();
         var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Opening.Id);
-        var fields = seeker.Occupations.Select(o => o.Isco.SubMajor).Distinct().ToArray();
-
         for (var step = 0; step < engine.Countries.Count; step++)
         {
             var country = HomeFirst(step, seeker.HomeCountry);
@@ -149,14 +159,138 @@ public sealed class OpeningIndex(MatchingEngine engine)
         return engine.Result(seeker, best, excluded.ToCounts(), query);
     }
 
+    /// <summary>
+    /// The top k alone, ids and scores, the same as <see cref="Match"/> finds, without counting
+    /// exclusions or writing matches: all a digest needs of its candidates. So nothing need be judged
+    /// that could not enter the top k. A bucket's openings are in order of occupation, each ISCO unit
+    /// group one run, and every run of the person's fields gets a bound (its occupation score, the
+    /// best pathway and location its country allows); runs are walked best bound first, and the walk
+    /// ends at the first whose bound cannot enter. Within a run, an opening is bounded from its key
+    /// before it is read, and judged only if it could still enter.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public IReadOnlyList<RankedOpening> Rank(Profile profile, MatchQuery query)
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        var seeker = engine.Compile(profile);
+        var today = query.Today.DayNumber;
+        var scorer = engine.Scorer;
+        var top = new TopK<CandidateOpening>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Id);
+        var runs = Runs(snapshot, seeker, query);
+        while (runs.TryDequeue(out var run, out var bound) && bound >= top.Threshold)
+        {
+            var (bucket, keys) = (snapshot.Buckets[run.Bucket], snapshot.Keys[run.Bucket]);
+            var country = bucket[run.From].Country;
+            var route = seeker.Regimes[country].Pathway;
+            for (var i = run.From; i < run.To; i++)
+            {
+                var tier = LocationScore.TierOf(seeker, country, keys[i].Region);
+                var pathway = PathwayScore.Of(route, keys[i].PermitSponsorship);
+                if (scorer.Bound(OccupationScore.Of(seeker, keys[i].Isco), pathway, tier) < top.Threshold)
+                {
+                    continue;
+                }
+
+                var opening = bucket[i];
+                if (HardRules.FirstBroken(seeker, opening, today) is not null)
+                {
+                    continue;
+                }
+
+                var partial = scorer.PartialWithoutLocation(seeker, opening);
+                if (scorer.UpperBound(partial, tier) < top.Threshold || query.Skip?.Invoke(opening.Listing) == true)
+                {
+                    continue;
+                }
+
+                top.Offer(opening, scorer.Total(seeker, opening, partial, tier));
+            }
+        }
+
+        return top.ToSortedList().Select(x => new RankedOpening(x.Item.Id, x.Score)).ToList();
+    }
+
+    /// <summary>Every run of one unit group in the person's fields, in countries not barred whole, by its bound, highest first.</summary>
+    private PriorityQueue<(int Bucket, int From, int To), double> Runs(Snapshot snapshot, Seeker seeker, MatchQuery query)
+    {
+        // One queue per thread, reused: a query lists hundreds of runs, and a digest asks tens of thousands
+        // of queries. (So a Skip that ranked again on the same thread would upset the walk; none does.)
+        var (runs, queue) = _runs ??= ([], new PriorityQueue<(int, int, int), double>(HighestFirst.Instance));
+        runs.Clear();
+        queue.Clear();
+        var fields = Fields(seeker);
+        for (var country = 0; country < engine.Countries.Count; country++)
+        {
+            if ((query.Country is { } only && engine.Countries.Codes[country] != only)
+                || HardRules.BarringWholeCountry(seeker, country, query.Today.DayNumber) is not null)
+            {
+                continue;
+            }
+
+            var pathway = PathwayScore.Of(seeker.Regimes[country].Pathway, permitSponsorship: true);
+            var nearest = country == seeker.HomeCountry ? Nearness.SameRegion : Nearness.OtherState;
+            foreach (var field in fields)
+            {
+                var bucket = country * SubMajorSlots + field;
+                var (keys, starts) = (snapshot.Keys[bucket], snapshot.Runs[bucket]);
+                for (var run = 0; run + 1 < starts.Length; run++)
+                {
+                    var bound = engine.Scorer.Bound(OccupationScore.Of(seeker, keys[starts[run]].Isco), pathway, nearest);
+                    runs.Add(((bucket, starts[run], starts[run + 1]), bound));
+                }
+            }
+        }
+
+        queue.EnqueueRange(runs);
+        return queue;
+    }
+
+    /// <summary>Openings of one bucket in order of occupation, ties by id, so that each ISCO unit group is one run.</summary>
+    private static int ByOccupation(CandidateOpening x, CandidateOpening y) =>
+        x.Isco.Unit != y.Isco.Unit ? x.Isco.Unit.CompareTo(y.Isco.Unit) : string.CompareOrdinal(x.Id, y.Id);
+
+    /// <summary>Where each run of one unit group starts, and the end.</summary>
+    private static int[] UnitGroupRuns(OpeningKey[] keys)
+    {
+        var starts = new List<int>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (i == 0 || keys[i].Isco.Unit != keys[i - 1].Isco.Unit)
+            {
+                starts.Add(i);
+            }
+        }
+
+        starts.Add(keys.Length);
+        return [.. starts];
+    }
+
+    /// <summary>The ISCO sub-major groups of the person's occupations: the buckets' second key.</summary>
+    private static int[] Fields(Seeker seeker) => seeker.Occupations.Select(o => o.Isco.SubMajor).Distinct().ToArray();
+
     /// <summary>The country visited at <paramref name="step"/>: home first, then the others in their order.</summary>
     private static int HomeFirst(int step, int home) => step == 0 ? home : step <= home ? step - 1 : step;
 
     private int BucketOf(CandidateOpening opening) => opening.Country * SubMajorSlots + opening.Isco.SubMajor;
 
-    private sealed record Snapshot(CandidateOpening[][] Buckets, ImmutableDictionary<string, CandidateOpening> ById)
+    /// <summary>
+    /// The openings by bucket (in order of occupation), each bucket's keys in the same order and where
+    /// its unit groups start, and the openings by id.
+    /// </summary>
+    private sealed record Snapshot(
+        CandidateOpening[][] Buckets, OpeningKey[][] Keys, int[][] Runs, ImmutableDictionary<string, CandidateOpening> ById)
     {
-        public static Snapshot Empty(int buckets) =>
-            new(Enumerable.Repeat(Array.Empty<CandidateOpening>(), buckets).ToArray(), ImmutableDictionary.Create<string, CandidateOpening>(StringComparer.Ordinal));
+        public static Snapshot Empty(int buckets) => new(
+            Enumerable.Repeat(Array.Empty<CandidateOpening>(), buckets).ToArray(),
+            Enumerable.Repeat(Array.Empty<OpeningKey>(), buckets).ToArray(),
+            Enumerable.Repeat(new[] { 0 }, buckets).ToArray(),
+            ImmutableDictionary.Create<string, CandidateOpening>(StringComparer.Ordinal));
+    }
+
+    private sealed class HighestFirst : IComparer<double>
+    {
+        public static readonly HighestFirst Instance = new();
+
+        public int Compare(double x, double y) => y.CompareTo(x);
     }
 }

@@ -31,9 +31,11 @@ internal static class LocationScore
 
     public static readonly DistanceCurve OtherState = new(Floor: 0, Span: 0.3, DecayKm: 2000);
 
-    public static Nearness TierOf(Seeker seeker, CandidateOpening opening) =>
-        opening.Country != seeker.HomeCountry ? Nearness.OtherState
-        : opening.Region != 0 && opening.Region == seeker.HomeRegion ? Nearness.SameRegion
+    public static Nearness TierOf(Seeker seeker, CandidateOpening opening) => TierOf(seeker, opening.Country, opening.Region);
+
+    public static Nearness TierOf(Seeker seeker, int country, int region) =>
+        country != seeker.HomeCountry ? Nearness.OtherState
+        : region != 0 && region == seeker.HomeRegion ? Nearness.SameRegion
         : Nearness.SameCountry;
 
     public static DistanceCurve CurveOf(Nearness tier) => tier switch

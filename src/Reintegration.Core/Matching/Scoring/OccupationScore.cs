@@ -14,12 +14,14 @@ internal static class OccupationScore
     /// <summary>Experience beyond this adds nothing more to closeness.</summary>
     private const int YearsForFullWeight = 10;
 
-    public static double Of(Seeker seeker, CandidateOpening opening)
+    public static double Of(Seeker seeker, CandidateOpening opening) => Of(seeker, opening.Isco);
+
+    public static double Of(Seeker seeker, IscoUnit opening)
     {
         var best = 0.0;
         foreach (var experience in seeker.Occupations)
         {
-            var score = Closeness(experience.Isco, opening.Isco) * ExperienceWeight(experience.Years);
+            var score = Closeness(experience.Isco, opening) * ExperienceWeight(experience.Years);
             best = Math.Max(best, score);
         }
 

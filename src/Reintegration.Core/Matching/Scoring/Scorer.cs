@@ -41,10 +41,21 @@ internal sealed class Scorer(ScoringWeights weights)
     /// Summed in the order of <see cref="PartialWithoutLocation"/> with each term at least as large,
     /// so, rounding being monotonic, never below <see cref="UpperBound"/> and hence the real score.
     /// </summary>
-    public double QuickBound(Seeker seeker, CandidateOpening opening, Nearness tier)
+    public double QuickBound(Seeker seeker, CandidateOpening opening, Nearness tier) =>
+        Bound(
+            OccupationScore.Of(seeker, opening.Isco),
+            PathwayScore.Of(seeker.Regimes[opening.Country].Pathway, opening.PermitSponsorship),
+            tier);
+
+    /// <summary>
+    /// The best score possible with these occupation and pathway scores: every other component at
+    /// its best (1), location at the best the tier allows. Summed in the order of
+    /// <see cref="PartialWithoutLocation"/> with each term at least as large, so, rounding being
+    /// monotonic, never below <see cref="UpperBound"/>; and never lower for larger arguments, so a
+    /// bound from the largest occupation and pathway scores of a group of openings holds for each.
+    /// </summary>
+    public double Bound(double occupation, double pathway, Nearness tier)
     {
-        var occupation = OccupationScore.Of(seeker, opening);
-        var pathway = PathwayScore.Of(seeker.Regimes[opening.Country].Pathway, opening.PermitSponsorship);
         var sum = weights.Occupation * occupation
             + weights.Skills
             + weights.Language
@@ -60,11 +71,17 @@ internal sealed class Scorer(ScoringWeights weights)
     {
         var distance = seeker.Home.DistanceKm(opening.Point);
         var location = LocationScore.Of(tier, distance);
-        var score = (partial.Sum + weights.Location * location) / _sum;
+        var score = Total(partial, location);
         var components = new MatchComponents(partial.Occupation, partial.Skills, partial.Language, partial.Experience, location, partial.Wage, partial.Pathway);
         return new Scored(score, components, partial.Route, tier, distance);
     }
 
+    /// <summary>The score alone, exactly as <see cref="Complete"/> gives it, without the components.</summary>
+    public double Total(Seeker seeker, CandidateOpening opening, in Partial partial, Nearness tier) =>
+        Total(partial, LocationScore.Of(tier, seeker.Home.DistanceKm(opening.Point)));
+
     public Scored Score(Seeker seeker, CandidateOpening opening) =>
         Complete(seeker, opening, PartialWithoutLocation(seeker, opening), LocationScore.TierOf(seeker, opening));
+
+    private double Total(in Partial partial, double location) => (partial.Sum + weights.Location * location) / _sum;
 }
