@@ -27,10 +27,12 @@ public sealed partial class DigestRunner(
     IndexSynchronizer synchronizer,
     WebhookSender webhooks,
     IOptions<DigestOptions> options,
-    IOptions<ApiOptions> apiOptions,
     TimeProvider time,
     ILogger<DigestRunner> logger)
 {
+    /// <summary>How long a run waits for this instance's opening index to load (a timer firing just after a start).</summary>
+    private static readonly TimeSpan IndexWait = TimeSpan.FromMinutes(1);
+
     public async Task<DigestRunReport> RunAsync(IsoWeek week, CancellationToken cancellationToken)
     {
         var generatedAt = await digests.RunStartedAtAsync(week, cancellationToken);
@@ -132,7 +134,7 @@ public sealed partial class DigestRunner(
     {
         try
         {
-            await synchronizer.Loaded.WaitAsync(apiOptions.Value.IndexWait * 6, time, cancellationToken);
+            await synchronizer.Loaded.WaitAsync(IndexWait, time, cancellationToken);
         }
         catch (TimeoutException)
         {

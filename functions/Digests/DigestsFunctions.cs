@@ -37,7 +37,7 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
 
     [Function("RunDigest")]
     public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "digests/{week}/run")] HttpRequest request, string week) =>
-        api.HandleAsync(request, Roles.Admin, async (_, cancellationToken) =>
+        api.HandleLongAsync(request, Roles.Admin, async (_, cancellationToken) =>
             IsoWeek.TryParse(week, out var isoWeek)
                 ? TypedResults.Json(await runner.RunAsync(isoWeek, cancellationToken), ApiJsonContext.Web.DigestRunReport)
                 : Problems.InvalidWeek());

@@ -45,7 +45,7 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvide
                 return Problems.ProfileNotFound();
             }
 
-            var response = await matchmaker.MatchAsync(stored.Id, stored.Profile, query, cancellationToken);
+            var response = matchmaker.Match(stored.Id, stored.Profile, query);
             return TypedResults.Json(response, ApiJsonContext.Web.MatchResponse);
         });
 
@@ -65,7 +65,7 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvide
                 return Problems.Validation(errors.ToDictionary());
             }
 
-            var response = await matchmaker.MatchAsync(null, profile!, query, cancellationToken);
+            var response = matchmaker.Match(null, profile!, query);
             return TypedResults.Json(response, ApiJsonContext.Web.MatchResponse);
         });
 

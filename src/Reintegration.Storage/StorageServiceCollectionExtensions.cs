@@ -5,6 +5,7 @@ using Reintegration.Storage.Centres;
 using Reintegration.Storage.Digests;
 using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Openings;
+using Reintegration.Storage.Openings.Snapshots;
 using Reintegration.Storage.Placements;
 using Reintegration.Storage.Profiles;
 
@@ -14,7 +15,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers Table Storage: options, the client, the resilience pipeline, the tables and the stores,
-    /// and the background services that create the tables and keep the opening index fresh. The app
+    /// and the background services that create the tables, keep the opening index fresh and write its snapshots. The app
     /// registers the engine's <see cref="Matching.Index.OpeningIndex"/> and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddReintegrationStorage(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddOptions<StorageResilienceOptions>().Bind(configuration.GetSection(StorageResilienceOptions.SectionName));
         services.AddOptions<IndexSyncOptions>().Bind(configuration.GetSection(IndexSyncOptions.SectionName));
+        services.AddOptions<IndexSnapshotOptions>().Bind(configuration.GetSection(IndexSnapshotOptions.SectionName));
         services.AddOptions<CentreOptions>().Bind(configuration.GetSection(CentreOptions.SectionName));
         services.AddSingleton(sp => TableServiceClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddStorageResilience();
@@ -38,9 +40,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IProfileDerivedData>(sp => sp.GetRequiredService<DigestStore>());
         services.AddSingleton<DigestDeliveryLog>();
         services.AddSingleton<ProfileErasure>();
+        services.AddSingleton<IndexSnapshotStore>();
+        services.AddSingleton<IndexSnapshotLoader>();
         services.AddSingleton<IndexSynchronizer>();
+        services.AddSingleton<IndexSnapshotWriter>();
         services.AddHostedService<TableProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
+        services.AddHostedService(sp => sp.GetRequiredService<IndexSnapshotWriter>());
         return services;
     }
 }
