@@ -40,7 +40,7 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvide
                 return problem;
             }
 
-            if (await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is not { } stored)
+            if (await profiles.GetRecentAsync(caller.Centre!.Id, id, cancellationToken) is not { } stored)
             {
                 return Problems.ProfileNotFound();
             }

@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageResilienceOptions>().Bind(configuration.GetSection(StorageResilienceOptions.SectionName));
         services.AddOptions<IndexSyncOptions>().Bind(configuration.GetSection(IndexSyncOptions.SectionName));
         services.AddOptions<IndexSnapshotOptions>().Bind(configuration.GetSection(IndexSnapshotOptions.SectionName));
+        services.AddOptions<ProfileCacheOptions>().Bind(configuration.GetSection(ProfileCacheOptions.SectionName));
         services.AddOptions<CentreOptions>().Bind(configuration.GetSection(CentreOptions.SectionName));
         services.AddSingleton(sp => TableServiceClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddStorageResilience();
@@ -32,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<StorageOutageLog>();
         services.AddSingleton<CentreStore>();
+        services.AddSingleton<ProfileCache>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<OpeningChangeLog>();
         services.AddSingleton<OpeningStore>();

@@ -12,7 +12,7 @@ namespace Reintegration.Storage.Profiles;
 /// transaction per hundred profiles; only when some already exist does it look them up to report
 /// which were created.
 /// </summary>
-public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider time)
+public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider time, ProfileCache recent)
 {
     public static string IdFor(string centreId, string externalRef) => StableIds.Derive("profile:" + centreId, externalRef);
 
@@ -28,6 +28,11 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         foreach (var chunk in Batches.Chunk(entities, x => x.Entity))
         {
             created.UnionWith(await WriteChunkAsync(centreId, chunk.Select(x => x.Entity).ToList(), cancellationToken));
+        }
+
+        foreach (var entity in entities)
+        {
+            recent.Forget(centreId, entity.Entity.RowKey);
         }
 
         var written = entities.ToDictionary(x => x.Entity.RowKey, x => x.Index, StringComparer.Ordinal);
@@ -63,6 +68,27 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
     }
 
     /// <summary>
+    /// The profile as read at most <see cref="ProfileCacheOptions.CacheFor"/> ago (this instance's own
+    /// writes at once): what a match needs, without a storage read each time it is asked for.
+    /// </summary>
+    public async Task<StoredProfile?> GetRecentAsync(string centreId, string id, CancellationToken cancellationToken)
+    {
+        if (recent.TryGet(centreId, id, out var known))
+        {
+            return known;
+        }
+
+        var readAt = time.GetUtcNow();
+        var profile = await GetAsync(centreId, id, cancellationToken);
+        if (profile is not null)
+        {
+            recent.Keep(profile, readAt);
+        }
+
+        return profile;
+    }
+
+    /// <summary>
     /// Replaces a stored profile if it is still the version <paramref name="ifMatch"/> names
     /// (<see cref="ETag.All"/> for any). Null when there is no such profile; throws
     /// <see cref="ConcurrencyConflictException"/> when another writer changed it first.
@@ -79,6 +105,7 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         try
         {
             var response = await calls.RunAsync(token => new ValueTask<Response>(tables.Profiles.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, token)), cancellationToken);
+            recent.Forget(centreId, id);
             return FromEntity(entity) with { ETag = response.Headers.ETag ?? default };
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -93,8 +120,11 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
     }
 
     /// <summary>Deletes the profile entity itself; <see cref="ProfileErasure"/> erases what derives from it first.</summary>
-    internal Task DeleteAsync(string centreId, string id, CancellationToken cancellationToken) =>
-        TableQueries.DeleteAsync(calls, tables.Profiles, centreId, id, cancellationToken);
+    internal async Task DeleteAsync(string centreId, string id, CancellationToken cancellationToken)
+    {
+        await TableQueries.DeleteAsync(calls, tables.Profiles, centreId, id, cancellationToken);
+        recent.Forget(centreId, id);
+    }
 
     public async Task<ResultPage<StoredProfile>> ListAsync(string centreId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
