@@ -155,53 +155,64 @@ public sealed class OpeningIndex(MatchingEngine engine)
 
             var barred = HardRules.BarringWholeCountry(seeker, country, today);
             var route = seeker.Regimes[country].Pathway;
+            var (bestPathway, nearest) = (PathwayScore.Of(route, permitSponsorship: true), country == seeker.HomeCountry ? Nearness.SameRegion : Nearness.OtherState);
             foreach (var field in fields)
             {
-                var (bucket, keys) = (snapshot.Buckets[country * SubMajorSlots + field], snapshot.Keys[country * SubMajorSlots + field]);
+                var bucketIndex = country * SubMajorSlots + field;
+                var (bucket, keys, runs) = (snapshot.Buckets[bucketIndex], snapshot.Keys[bucketIndex], snapshot.Runs[bucketIndex]);
                 if (barred is { } reason)
                 {
                     excluded.Add(reason, bucket.Length);
                     continue;
                 }
 
-                for (var i = 0; i < keys.Length; i++)
+                for (var run = 0; run + 1 < runs.Length; run++)
                 {
-                    ref readonly var key = ref keys[i];
-                    if (HardRules.FirstBrokenBeforeLicences(seeker, country, key, today) is { } broken)
+                    // One unit group: the best score any of its openings could have (as Rank bounds its runs).
+                    var runBound = scorer.Bound(OccupationScore.Of(seeker, keys[runs[run]].Isco), bestPathway, nearest);
+                    for (var i = runs[run]; i < runs[run + 1]; i++)
                     {
-                        excluded.Add(broken);
-                        continue;
-                    }
+                        ref readonly var key = ref keys[i];
+                        if (HardRules.FirstBrokenBeforeLicences(seeker, country, key, today) is { } broken)
+                        {
+                            excluded.Add(broken);
+                            continue;
+                        }
 
-                    if (key.NeedsLicence && OpenAndReachableRule.LacksLicence(seeker, bucket[i]))
-                    {
-                        excluded.Add(ExclusionReason.Licence);
-                        continue;
-                    }
+                        if (key.NeedsLicence && OpenAndReachableRule.LacksLicence(seeker, bucket[i]))
+                        {
+                            excluded.Add(ExclusionReason.Licence);
+                            continue;
+                        }
 
-                    // The same bound as Scorer.QuickBound, from the key: the opening is read only if it could enter.
-                    var tier = LocationScore.TierOf(seeker, country, key.Region);
-                    var pathway = PathwayScore.Of(route, key.PermitSponsorship);
-                    if (scorer.Bound(OccupationScore.Of(seeker, key.Isco), pathway, tier) < best.Threshold)
-                    {
-                        continue;
-                    }
+                        if (runBound < best.Threshold)
+                        {
+                            continue;
+                        }
 
-                    var opening = bucket[i];
-                    var partial = scorer.PartialWithoutLocation(seeker, opening);
-                    if (scorer.UpperBound(partial, tier) < best.Threshold)
-                    {
-                        continue;
-                    }
+                        // The same bound as Scorer.QuickBound, from the key: the opening is read only if it could enter.
+                        var tier = LocationScore.TierOf(seeker, country, key.Region);
+                        if (scorer.Bound(OccupationScore.Of(seeker, key.Isco), PathwayScore.Of(route, key.PermitSponsorship), tier) < best.Threshold)
+                        {
+                            continue;
+                        }
 
-                    // Checked only for openings that could still enter the top k: skipping cannot change the others' fate.
-                    if (query.Skip?.Invoke(opening.Listing) == true)
-                    {
-                        continue;
-                    }
+                        var opening = bucket[i];
+                        var partial = scorer.PartialWithoutLocation(seeker, opening);
+                        if (scorer.UpperBound(partial, tier) < best.Threshold)
+                        {
+                            continue;
+                        }
 
-                    var scored = scorer.Complete(seeker, opening, partial, tier);
-                    best.Offer((opening, scored), scored.Score);
+                        // Checked only for openings that could still enter the top k: skipping cannot change the others' fate.
+                        if (query.Skip?.Invoke(opening.Listing) == true)
+                        {
+                            continue;
+                        }
+
+                        var scored = scorer.Complete(seeker, opening, partial, tier);
+                        best.Offer((opening, scored), scored.Score);
+                    }
                 }
             }
         }
