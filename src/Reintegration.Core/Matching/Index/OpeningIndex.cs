@@ -101,6 +101,8 @@ public sealed class OpeningIndex(MatchingEngine engine)
             var buckets = (CandidateOpening[][])current.Buckets.Clone();
             var keys = (OpeningKey[][])current.Keys.Clone();
             var runs = (int[][])current.Runs.Clone();
+            var licensed = (int[][])current.Licensed.Clone();
+            var days = (DayCounts?[])current.Days.Clone();
             foreach (var (bucket, (leaving, entering)) in changed)
             {
                 var list = new List<CandidateOpening>(current.Buckets[bucket].Length + entering.Count);
@@ -110,9 +112,11 @@ public sealed class OpeningIndex(MatchingEngine engine)
                 buckets[bucket] = [.. list];
                 keys[bucket] = Array.ConvertAll(buckets[bucket], OpeningKey.Of);
                 runs[bucket] = UnitGroupRuns(keys[bucket]);
+                licensed[bucket] = Enumerable.Range(0, keys[bucket].Length).Where(i => keys[bucket][i].NeedsLicence).ToArray();
+                days[bucket] = null;
             }
 
-            Volatile.Write(ref _snapshot, new Snapshot(buckets, keys, runs, byId, count));
+            Volatile.Write(ref _snapshot, new Snapshot(buckets, keys, runs, licensed, days, byId, count));
         }
     }
 
@@ -166,22 +170,44 @@ public sealed class OpeningIndex(MatchingEngine engine)
                     continue;
                 }
 
+                // Where no ban reaches the country (and no rule bars it whole), an opening is excluded only by its own
+                // terms: those counts hold for every such query of the day, and are counted once a day per bucket.
+                var counted = seeker.Bans[country].Length == 0;
+                if (counted)
+                {
+                    CountTerms(snapshot, bucketIndex, seeker, today, excluded);
+                }
+
                 for (var run = 0; run + 1 < runs.Length; run++)
                 {
                     // One unit group: the best score any of its openings could have (as Rank bounds its runs).
                     var runBound = scorer.Bound(OccupationScore.Of(seeker, keys[runs[run]].Isco), bestPathway, nearest);
+                    if (counted && runBound < best.Threshold)
+                    {
+                        continue;
+                    }
+
                     for (var i = runs[run]; i < runs[run + 1]; i++)
                     {
                         ref readonly var key = ref keys[i];
-                        if (HardRules.FirstBrokenBeforeLicences(seeker, country, key, today) is { } broken)
+                        var broken = counted ? OpenAndReachableRule.CheckTerms(seeker, key, today) : HardRules.FirstBrokenBeforeLicences(seeker, country, key, today);
+                        if (broken is not null)
                         {
-                            excluded.Add(broken);
+                            if (!counted)
+                            {
+                                excluded.Add(broken.Value);
+                            }
+
                             continue;
                         }
 
                         if (key.NeedsLicence && OpenAndReachableRule.LacksLicence(seeker, bucket[i]))
                         {
-                            excluded.Add(ExclusionReason.Licence);
+                            if (!counted)
+                            {
+                                excluded.Add(ExclusionReason.Licence);
+                            }
+
                             continue;
                         }
 
@@ -271,6 +297,36 @@ public sealed class OpeningIndex(MatchingEngine engine)
         return top.ToSortedList().Select(x => new RankedOpening(x.Item.Id, x.Score)).ToList();
     }
 
+    /// <summary>
+    /// Adds what the openings' own terms exclude in a bucket (closed, not open to refugees, a licence the
+    /// person lacks), as <see cref="HardRules.FirstBroken"/> would count them where no earlier rule applies:
+    /// the first two from the bucket's counts for the day, the licences from the openings that ask for one.
+    /// </summary>
+    private static void CountTerms(Snapshot snapshot, int bucket, Seeker seeker, int today, ExclusionTally excluded)
+    {
+        var day = Volatile.Read(ref snapshot.Days[bucket]);
+        if (day is null || day.Day != today)
+        {
+            day = DayCounts.Of(snapshot.Keys[bucket], today);
+            Volatile.Write(ref snapshot.Days[bucket], day);
+        }
+
+        excluded.Add(ExclusionReason.Closed, day.Closed);
+        if (seeker.IsRefugee)
+        {
+            excluded.Add(ExclusionReason.RefugeesNotAccepted, day.NotForRefugees);
+        }
+
+        var (keys, openings) = (snapshot.Keys[bucket], snapshot.Buckets[bucket]);
+        foreach (var i in snapshot.Licensed[bucket])
+        {
+            if (OpenAndReachableRule.CheckTerms(seeker, keys[i], today) is null && OpenAndReachableRule.LacksLicence(seeker, openings[i]))
+            {
+                excluded.Add(ExclusionReason.Licence);
+            }
+        }
+    }
+
     /// <summary>Every run of one unit group in the person's fields, in countries not barred whole, by its bound, highest first.</summary>
     private PriorityQueue<(int Bucket, int From, int To), double> Runs(Snapshot snapshot, Seeker seeker, MatchQuery query)
     {
@@ -337,18 +393,45 @@ public sealed class OpeningIndex(MatchingEngine engine)
     private static int ShardOf(string id) => (int)((uint)StringComparer.Ordinal.GetHashCode(id) % IdShards);
 
     /// <summary>
-    /// The openings by bucket (in order of occupation), each bucket's keys in the same order and where
-    /// its unit groups start, and the openings by id (in <see cref="IdShards"/> maps, never changed once published).
+    /// The openings by bucket (in order of occupation), each bucket's keys in the same order, where its
+    /// unit groups start, which of its openings ask for a licence, and its counts for the last day asked
+    /// (a cache, filled as queries come); and the openings by id (in <see cref="IdShards"/> maps, never
+    /// changed once published).
     /// </summary>
     private sealed record Snapshot(
-        CandidateOpening[][] Buckets, OpeningKey[][] Keys, int[][] Runs, Dictionary<string, CandidateOpening>[] ById, int Count)
+        CandidateOpening[][] Buckets, OpeningKey[][] Keys, int[][] Runs, int[][] Licensed, DayCounts?[] Days,
+        Dictionary<string, CandidateOpening>[] ById, int Count)
     {
         public static Snapshot Empty(int buckets) => new(
             Enumerable.Repeat(Array.Empty<CandidateOpening>(), buckets).ToArray(),
             Enumerable.Repeat(Array.Empty<OpeningKey>(), buckets).ToArray(),
             Enumerable.Repeat(new[] { 0 }, buckets).ToArray(),
+            Enumerable.Repeat(Array.Empty<int>(), buckets).ToArray(),
+            new DayCounts?[buckets],
             Enumerable.Range(0, IdShards).Select(_ => new Dictionary<string, CandidateOpening>(StringComparer.Ordinal)).ToArray(),
             0);
+    }
+
+    /// <summary>A bucket's openings closed on <see cref="Day"/>, and of the others, those not open to refugees.</summary>
+    private sealed record DayCounts(int Day, int Closed, int NotForRefugees)
+    {
+        public static DayCounts Of(OpeningKey[] keys, int day)
+        {
+            var (closed, notForRefugees) = (0, 0);
+            foreach (ref readonly var key in keys.AsSpan())
+            {
+                if (key.ExpiresDay < day || !key.HasUnfilled)
+                {
+                    closed++;
+                }
+                else if (!key.AcceptsRefugees)
+                {
+                    notForRefugees++;
+                }
+            }
+
+            return new DayCounts(day, closed, notForRefugees);
+        }
     }
 
     private sealed class HighestFirst : IComparer<double>
