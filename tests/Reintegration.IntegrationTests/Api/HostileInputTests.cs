@@ -106,6 +106,8 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             { "CSV with an injected column", "POST", "/api/profiles/import", "text/csv", "externalRef,displayName,citizenship,status,homeCountry,homeCity,occupations,consent,consentGivenOn,PartitionKey\nA,B,TJ,refugee,TJ,Khujand,7212:1,true,2026-11-01,x", Centre, 400 },
             { "quote in a profile id", "GET", "/api/profiles/x'%20or%20'1'%20eq%20'1", null, "", Centre, 404 },
             { "OData in a profile id to delete", "DELETE", "/api/profiles/'%20or%20PartitionKey%20ne%20'", null, "", Centre, 404 },
+            { "profile id with a trailing newline", "GET", "/api/profiles/{profile}%0A", null, "", Centre, 404 },
+            { "opening id with a trailing newline to close", "DELETE", "/api/openings/KZ-0123456789abcdef0123456789abcdef%0A", null, "", Centre, 404 },
             { "percent-encoded slash in a profile id", "GET", "/api/profiles/a%2Fb", null, "", Centre, 404 },
             { "matches for a quoted id", "GET", "/api/profiles/a'b/matches", null, "", Centre, 404 },
             { "OData in the country filter", "GET", "/api/openings?country=KZ'%20or%20PartitionKey%20ne%20'", null, "", Centre, 400 },
