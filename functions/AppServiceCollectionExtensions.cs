@@ -43,6 +43,7 @@ public static class AppServiceCollectionExtensions
         // The standalone host registers the catalog of what it serves (tests add their own functions); the worker serves this assembly's.
         services.AddSingleton(sp => new RouteTable((sp.GetService<FunctionCatalog>() ?? FunctionCatalog.Discover([typeof(RouteTable).Assembly])).Http));
         services.AddSingleton<Authenticator>();
+        services.AddSingleton<PageTokens>();
         services.AddSingleton<Api>();
         services.AddSingleton<Matchmaker>();
 

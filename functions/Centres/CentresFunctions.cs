@@ -9,7 +9,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Centres;
 
 /// <summary>Centres: registered, listed and changed by the admin, who also issues new keys; a centre reads and changes itself.</summary>
-public sealed class CentresFunctions(Api api, CentreStore centres, CentreValidator validator, IOptions<ApiOptions> options)
+public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens tokens, CentreValidator validator, IOptions<ApiOptions> options)
 {
     [Function("CreateCentre")]
     public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "centres")] HttpRequest request) =>
@@ -35,14 +35,16 @@ public sealed class CentresFunctions(Api api, CentreStore centres, CentreValidat
         {
             var query = new QueryParameters(request);
             var pageSize = query.Int("pageSize", 100, 1, 1000);
-            var token = query.Text("continuationToken", 2048);
+            const string Scope = "centres|admin";
+            var token = await tokens.ReadAsync(query, Scope, cancellationToken);
             if (!query.Errors.IsEmpty)
             {
                 return Problems.Validation(query.Errors.ToDictionary());
             }
 
             var page = await centres.ListAsync(pageSize, token, cancellationToken);
-            return TypedResults.Json(new CentrePage([.. page.Items.Select(CentreView.Of)], page.ContinuationToken), ApiJsonContext.Web.CentrePage);
+            var next = await tokens.SealAsync(page.ContinuationToken, Scope, cancellationToken);
+            return TypedResults.Json(new CentrePage([.. page.Items.Select(CentreView.Of)], next), ApiJsonContext.Web.CentrePage);
         });
 
     [Function("GetMyCentre")]

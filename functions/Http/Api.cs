@@ -32,10 +32,6 @@ public sealed partial class Api(Authenticator authenticator, ILogger<Api> logger
         {
             return e.Problem;
         }
-        catch (InvalidContinuationTokenException)
-        {
-            return Problems.Invalid("continuationToken", "Not a continuation token this API issued.");
-        }
         catch (ConcurrencyConflictException e)
         {
             return Problems.PreconditionFailed(e.Message);

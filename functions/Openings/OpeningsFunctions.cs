@@ -11,7 +11,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Openings;
 
 /// <summary>Openings, published by the admin or a centre: upsert (one or many), read, list, close.</summary>
-public sealed class OpeningsFunctions(Api api, OpeningStore openings, IndexSynchronizer index, OpeningValidator validator, ReferenceData reference, TimeProvider time, IOptions<ApiOptions> options)
+public sealed class OpeningsFunctions(Api api, OpeningStore openings, PageTokens tokens, IndexSynchronizer index, OpeningValidator validator, ReferenceData reference, TimeProvider time, IOptions<ApiOptions> options)
 {
     [Function("UpsertOpenings")]
     public Task<IResult> Upsert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "openings")] HttpRequest request) =>
@@ -37,20 +37,22 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, IndexSynch
 
     [Function("ListOpenings")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openings")] HttpRequest request) =>
-        api.HandleAsync(request, Roles.Any, async (_, cancellationToken) =>
+        api.HandleAsync(request, Roles.Any, async (caller, cancellationToken) =>
         {
             var query = new QueryParameters(request);
             var country = query.Country("country", reference);
             var isco = query.Isco("isco", reference);
             var pageSize = query.Int("pageSize", 100, 1, 1000);
-            var token = query.Text("continuationToken", 2048);
+            var scope = $"openings|{caller.PublisherId}|{country}|{isco}";
+            var token = await tokens.ReadAsync(query, scope, cancellationToken);
             if (!query.Errors.IsEmpty)
             {
                 return Problems.Validation(query.Errors.ToDictionary());
             }
 
             var page = await openings.ListAsync(country, isco, pageSize, token, cancellationToken);
-            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Opening).ToList(), page.ContinuationToken), ApiJsonContext.Web.ItemPage);
+            var next = await tokens.SealAsync(page.ContinuationToken, scope, cancellationToken);
+            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Opening).ToList(), next), ApiJsonContext.Web.ItemPage);
         });
 
     [Function("CloseOpening")]

@@ -29,6 +29,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Tables>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<StorageOutageLog>();
+        services.AddOptions<SigningKeyOptions>().Bind(configuration.GetSection(SigningKeyOptions.SectionName));
+        services.AddSingleton<SigningKey>();
         services.AddSingleton<CentreStore>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<OpeningChangeLog>();
