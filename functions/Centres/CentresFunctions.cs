@@ -20,7 +20,7 @@ public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens to
             errors.AddUncovered(validator.Validate(body.Name, body.Country, body.Region, body.WebhookUrl, body.Language));
             if (!errors.IsEmpty)
             {
-                return Problems.Validation(errors.ToDictionary());
+                return Problems.Validation(errors);
             }
 
             var (outcome, centre, apiKey) = await centres.CreateAsync(body.Name.Trim(), body.Country, body.Region, body.WebhookUrl, body.Language, cancellationToken);
@@ -39,7 +39,7 @@ public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens to
             var token = await tokens.ReadAsync(query, Scope, cancellationToken);
             if (!query.Errors.IsEmpty)
             {
-                return Problems.Validation(query.Errors.ToDictionary());
+                return Problems.Validation(query.Errors);
             }
 
             var page = await centres.ListAsync(pageSize, token, cancellationToken);
@@ -79,7 +79,7 @@ public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens to
 
         if (patch is null || !errors.IsEmpty)
         {
-            return Problems.Validation((errors.IsEmpty ? Error("$", "A JSON object is required.") : errors).ToDictionary());
+            return Problems.Validation(errors.IsEmpty ? Error("$", "A JSON object is required.") : errors);
         }
 
         if (await centres.GetAsync(id, cancellationToken) is not { } current)
@@ -102,7 +102,7 @@ public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens to
             changes.Language ?? current.Language));
         if (!errors.IsEmpty)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return Problems.Validation(errors);
         }
 
         var (outcome, updated) = await centres.UpdateAsync(id, changes, cancellationToken);

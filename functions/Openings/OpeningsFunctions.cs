@@ -22,7 +22,7 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, PageTokens
             errors.AddUncovered(Validate(items, isArray));
             if (!errors.IsEmpty)
             {
-                return Problems.Validation(errors.ToDictionary());
+                return Problems.Validation(errors);
             }
 
             var (outcomes, changes) = await openings.UpsertAsync(caller.PublisherId, items!, cancellationToken);
@@ -47,7 +47,7 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, PageTokens
             var token = await tokens.ReadAsync(query, scope, cancellationToken);
             if (!query.Errors.IsEmpty)
             {
-                return Problems.Validation(query.Errors.ToDictionary());
+                return Problems.Validation(query.Errors);
             }
 
             var page = await openings.ListAsync(country, isco, pageSize, token, cancellationToken);

@@ -21,7 +21,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, PageTokens
             errors.AddUncovered(Validate(items, isArray));
             if (!errors.IsEmpty)
             {
-                return Problems.Validation(errors.ToDictionary());
+                return Problems.Validation(errors);
             }
 
             var outcomes = await profiles.UpsertAsync(caller.Centre!.Id, items!, cancellationToken);
@@ -43,7 +43,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, PageTokens
             errors.AddUncovered(validator.Validate(profile, time.UtcToday()));
             if (!errors.IsEmpty)
             {
-                return Problems.Validation(errors.ToDictionary());
+                return Problems.Validation(errors);
             }
 
             var centreId = caller.Centre!.Id;
@@ -82,7 +82,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, PageTokens
             var token = await tokens.ReadAsync(query, scope, cancellationToken);
             if (!query.Errors.IsEmpty)
             {
-                return Problems.Validation(query.Errors.ToDictionary());
+                return Problems.Validation(query.Errors);
             }
 
             var page = await profiles.ListAsync(caller.Centre!.Id, pageSize, token, cancellationToken);
