@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,13 +18,8 @@ public static class StandaloneHost
 
     /// <param name="args">Command-line arguments (<c>--urls</c> and any configuration).</param>
     /// <param name="functionAssemblies">The assemblies whose functions to serve.</param>
-    /// <param name="configureServices">The app's own registrations, the same as under the Functions host.</param>
-    /// <param name="configureBuilder">Last changes before the app is built (tests replace services here).</param>
-    public static WebApplication Build(
-        string[] args,
-        IEnumerable<Assembly> functionAssemblies,
-        Action<IServiceCollection, IConfiguration> configureServices,
-        Action<WebApplicationBuilder>? configureBuilder = null)
+    /// <param name="configureApp">The app's own registrations, the same as under the Functions host (and then any test's changes).</param>
+    public static WebApplication Build(string[] args, IEnumerable<Assembly> functionAssemblies, Action<WebApplicationBuilder> configureApp)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -43,8 +37,7 @@ public static class StandaloneHost
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddHostedService<TimerFunctionScheduler>();
-        configureServices(builder.Services, builder.Configuration);
-        configureBuilder?.Invoke(builder);
+        configureApp(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
