@@ -31,6 +31,8 @@ public static class AppServiceCollectionExtensions
     {
         builder.Services.AddReintegrationApp(builder.Configuration);
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        // Problem documents carry the same extensions (traceId) in both modes.
+        builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnhandledExceptionProblem>();
         if (builder is IFunctionsWorkerApplicationBuilder worker)
         {
