@@ -10,6 +10,7 @@ using Reintegration.Functions.Digests;
 using Reintegration.Functions.Hosting;
 using Reintegration.Functions.Http;
 using Reintegration.Functions.Matches;
+using Reintegration.Functions.Telemetry;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
 using Reintegration.Reference;
@@ -34,6 +35,7 @@ public static class AppServiceCollectionExtensions
         // Problem documents carry the same extensions (traceId) in both modes.
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnhandledExceptionProblem>();
+        builder.AddReintegrationTelemetry();
         if (builder is IFunctionsWorkerApplicationBuilder worker)
         {
             // Runs inside the ASP.NET Core integration's own middleware, which writes the result it leaves.

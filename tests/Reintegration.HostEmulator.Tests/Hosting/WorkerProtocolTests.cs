@@ -18,6 +18,8 @@ public sealed class WorkerProtocolTests
         await using var host = await FunctionsHostEmulator.StartAsync(AppSettings.For(azurite.ConnectionString));
 
         Assert.StartsWith("http://", host.Capabilities[FunctionsHostEmulator.HttpUriCapability], StringComparison.Ordinal);
+        // The worker sends its own OpenTelemetry, and tells the host not to send the same again.
+        Assert.Equal(bool.TrueString, host.Capabilities["WorkerOpenTelemetryEnabled"]);
         var served = Standalone.Http.Select(f => f.Name).Concat(Standalone.Timers.Select(f => f.Name)).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(served, host.App.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.Equal(served, host.IndexedByWorker.Select(f => f.Name).Order(StringComparer.Ordinal));

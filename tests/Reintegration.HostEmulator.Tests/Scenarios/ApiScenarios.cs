@@ -15,7 +15,7 @@ namespace Reintegration.HostEmulator.Scenarios;
 public static partial class ApiScenarios
 {
     /// <summary>Profile field values the scenarios send: none may appear in telemetry.</summary>
-    public static readonly string[] PersonalValues = ["DUSH-2026-0042", "F. K.", "CSV-IMP-7", "Q. R.", "blueprint reading", "Khujand"];
+    public static readonly string[] PersonalValues = ["DUSH-2026-0042", "F. K.", "CSV-IMP-7", "Q. R.", "S. T.", "blueprint reading", "driving:C", "40.28"];
 
     private const string CsvHeader =
         "externalRef,displayName,citizenship,status,homeCountry,homeCity,occupations,languages,bans,skills,relocationWilling,relocationCountries,consent,consentGivenOn";

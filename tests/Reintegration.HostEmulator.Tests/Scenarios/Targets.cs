@@ -1,3 +1,10 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Reintegration.Functions;
 using Reintegration.HostEmulator.Emulator;
 using Reintegration.IntegrationTests.Infrastructure;
 
@@ -22,6 +29,17 @@ public static class Targets
     public static async Task<IApiTarget> StandaloneAsync() =>
         await StartAsync(async settings => new Standalone(await StandaloneProcess.StartAsync(settings)));
 
+    /// <summary>The standalone host in this process (for tests that look inside it), with the test's last changes.</summary>
+    public static async Task<InProcess> InProcessAsync(Action<IHostApplicationBuilder> adjust) =>
+        (InProcess)await StartAsync(async settings =>
+        {
+            settings["urls"] = "http://127.0.0.1:0";
+            var app = AppHosts.Standalone([.. settings.Select(s => $"--{s.Key}={s.Value}")], adjust);
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+            return new InProcess(app, new Uri(address));
+        });
+
     private static async Task<IApiTarget> StartAsync(Func<Dictionary<string, string?>, Task<Target>> start)
     {
         var azurite = await AppSettings.AzuriteAsync();
@@ -45,9 +63,9 @@ public static class Targets
         }
     }
 
-    private abstract class Target : IApiTarget
+    public abstract class Target : IApiTarget
     {
-        public TcpProxy Proxy { get; set; } = null!;
+        internal TcpProxy Proxy { get; set; } = null!;
 
         public abstract string Mode { get; }
 
@@ -69,6 +87,31 @@ public static class Targets
         public override async ValueTask DisposeAsync()
         {
             await host.DisposeAsync();
+            await base.DisposeAsync();
+        }
+    }
+
+    public sealed class InProcess(WebApplication app, Uri address) : Target
+    {
+        public override string Mode => "standalone";
+
+        public IServiceProvider Services => app.Services;
+
+        public override HttpClient Client(string? apiKey = null)
+        {
+            var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(120) };
+            if (apiKey is not null)
+            {
+                client.DefaultRequestHeaders.Add("x-api-key", apiKey);
+            }
+
+            return client;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
             await base.DisposeAsync();
         }
     }
