@@ -32,7 +32,8 @@ public static class AppHosts
             // Under the Functions host, %Reintegration:DigestSchedule% must be an app setting; here it has a default.
             if (string.IsNullOrEmpty(builder.Configuration[DigestOptions.ScheduleSetting]))
             {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [DigestOptions.ScheduleSetting] = DigestOptions.DefaultSchedule });
+                builder.Configuration.AddInMemoryCollection(
+                    new Dictionary<string, string?> { [DigestOptions.ScheduleSetting] = DigestOptions.DefaultSchedule });
             }
 
             if (AdminKey.GenerateIfUnset(builder.Configuration) is { } generated)

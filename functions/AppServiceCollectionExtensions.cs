@@ -31,7 +31,11 @@ public static class AppServiceCollectionExtensions
     public static TBuilder AddReintegrationApp<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddReintegrationApp(builder.Configuration);
-        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions
+        {
+            ValidateOnBuild = true,
+            ValidateScopes = true,
+        }));
         // Problem documents carry the same extensions (traceId) in both modes.
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnhandledExceptionProblem>();
@@ -51,7 +55,8 @@ public static class AppServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(ReferenceData.Shared);
         services.AddOptions<ScoringWeights>().Bind(configuration.GetSection(ScoringSection));
-        services.AddSingleton(sp => new MatchingEngine(sp.GetRequiredService<ReferenceData>(), sp.GetRequiredService<IOptions<ScoringWeights>>().Value));
+        services.AddSingleton(sp => new MatchingEngine(
+            sp.GetRequiredService<ReferenceData>(), sp.GetRequiredService<IOptions<ScoringWeights>>().Value));
         services.AddSingleton<OpeningIndex>();
         services.AddSingleton<ProfileValidator>();
         services.AddSingleton<OpeningValidator>();
@@ -72,6 +77,8 @@ public static class AppServiceCollectionExtensions
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DigestRunner>();
+        services.AddMetrics();
+        services.AddSingleton<AppMetrics>();
         services.AddSettingsValidation();
         return services;
     }

@@ -23,8 +23,8 @@ internal static class SettingsValidation
         services.AddOptions<StorageOptions>().ValidateOnStart()
             .Rule($"{Storage}:Storage", o => IsConnectionStringOrServiceUri(o.ConnectionString),
                 "must be a Table Storage connection string or a Table service URI (https://<account>.table.core.windows.net)")
-            .Rule($"{Storage}:TablePrefix", o => o.TablePrefix.Length <= 40 && o.TablePrefix.All(char.IsAsciiLetterOrDigit)
-                && (o.TablePrefix.Length == 0 || char.IsAsciiLetter(o.TablePrefix[0])), "must be empty or up to 40 letters and digits, starting with a letter")
+            .Rule($"{Storage}:TablePrefix", o => IsTablePrefix(o.TablePrefix),
+                "must be empty or up to 40 letters and digits, starting with a letter")
             .Rule($"{Storage}:HealthProbeTimeout", o => o.HealthProbeTimeout > TimeSpan.Zero, "must be positive");
 
         const string Resilience = StorageResilienceOptions.SectionName;
@@ -57,7 +57,8 @@ internal static class SettingsValidation
         const string Digest = DigestOptions.SectionName;
         services.AddOptions<DigestOptions>().ValidateOnStart()
             .Rule($"{Digest}:TopPerProfile", o => o.TopPerProfile >= 1, "must be at least 1")
-            .Rule($"{Digest}:CongestionMultiplier", o => double.IsFinite(o.CongestionMultiplier) && o.CongestionMultiplier > 0, "must be positive")
+            .Rule($"{Digest}:CongestionMultiplier", o => double.IsFinite(o.CongestionMultiplier) && o.CongestionMultiplier > 0,
+                "must be positive")
             .Rule($"{Digest}:CandidatesPerProfile", o => o.CandidatesPerProfile >= o.TopPerProfile, "must be at least TopPerProfile")
             .Rule($"{Digest}:RedeliverWeeks", o => o.RedeliverWeeks >= 0, "must not be negative");
 
@@ -68,13 +69,17 @@ internal static class SettingsValidation
             .Rule($"{Webhook}:AttemptTimeout", o => o.AttemptTimeout > TimeSpan.Zero, "must be positive");
 
         services.AddOptions<ScoringWeights>().ValidateOnStart()
-            .Validate(w => w.Problem() is null, $"{AppServiceCollectionExtensions.ScoringSection}: weights must be finite and non-negative, and one positive");
+            .Validate(w => w.Problem() is null,
+                $"{AppServiceCollectionExtensions.ScoringSection}: weights must be finite and non-negative, and one positive");
         return services;
     }
 
     private static OptionsBuilder<T> Rule<T>(this OptionsBuilder<T> options, string setting, Func<T, bool> holds, string requirement)
         where T : class =>
         options.Validate(holds, $"{setting} {requirement}.");
+
+    private static bool IsTablePrefix(string prefix) =>
+        prefix.Length <= 40 && prefix.All(char.IsAsciiLetterOrDigit) && (prefix.Length == 0 || char.IsAsciiLetter(prefix[0]));
 
     private static bool IsConnectionStringOrServiceUri(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)

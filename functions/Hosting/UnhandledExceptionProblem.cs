@@ -12,7 +12,8 @@ namespace Reintegration.Functions.Hosting;
 /// by type and stack only (a message can quote what was sent) and answered with the 500 problem document.
 /// Standalone, ASP.NET Core's exception handler calls it; under the Functions host, it is worker middleware.
 /// </summary>
-public sealed partial class UnhandledExceptionProblem(ILogger<UnhandledExceptionProblem> logger) : IExceptionHandler, IFunctionsWorkerMiddleware
+public sealed partial class UnhandledExceptionProblem(ILogger<UnhandledExceptionProblem> logger)
+    : IExceptionHandler, IFunctionsWorkerMiddleware
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

@@ -10,7 +10,13 @@ using Reintegration.Storage.Openings;
 namespace Reintegration.Functions.Matches;
 
 /// <summary>Matches a profile against the opening index, once the index holds every open opening.</summary>
-public sealed class Matchmaker(MatchingEngine engine, OpeningIndex index, IndexSynchronizer synchronizer, TimeProvider time, IOptions<ApiOptions> options, AppMetrics metrics)
+public sealed class Matchmaker(
+    MatchingEngine engine,
+    OpeningIndex index,
+    IndexSynchronizer synchronizer,
+    TimeProvider time,
+    IOptions<ApiOptions> options,
+    AppMetrics metrics)
 {
     /// <summary>Judges one stored opening for one person, as the index would, and says why.</summary>
     public VerdictView Judge(string profileId, Profile profile, StoredOpening opening, MatchQuery query)

@@ -15,12 +15,16 @@ public sealed class AppMetrics
     public AppMetrics(IMeterFactory meters, OpeningIndex index, IndexSynchronizer synchronizer, TimeProvider time)
     {
         var meter = meters.Create(MeterName);
-        _matchDuration = meter.CreateHistogram<double>("reintegration.match.duration", "ms", "Time to match one profile against the opening index.");
-        _digestDuration = meter.CreateHistogram<double>("reintegration.digest.duration", "s", "Time of one week's digest run, every centre.");
+        _matchDuration = meter.CreateHistogram<double>(
+            "reintegration.match.duration", "ms", "Time to match one profile against the opening index.");
+        _digestDuration = meter.CreateHistogram<double>(
+            "reintegration.digest.duration", "s", "Time of one week's digest run, every centre.");
         meter.CreateObservableGauge("reintegration.index.size", () => index.Count, "{opening}", "Openings in this instance's index.");
         meter.CreateObservableGauge(
             "reintegration.index.age",
-            () => synchronizer.CaughtUpAt is { } at ? [new Measurement<double>((time.GetUtcNow() - at).TotalSeconds)] : Array.Empty<Measurement<double>>(),
+            () => synchronizer.CaughtUpAt is { } at
+                ? [new Measurement<double>((time.GetUtcNow() - at).TotalSeconds)]
+                : Array.Empty<Measurement<double>>(),
             "s",
             "Time since this instance's index last caught up with storage.");
     }

@@ -22,8 +22,6 @@ public static class TelemetryRegistration
 
     public static void AddReintegrationTelemetry(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddMetrics();
-        builder.Services.AddSingleton<AppMetrics>();
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("reintegration"))
             // ASP.NET Core's request spans are the parents of the invocation spans: unrecorded, they would drop them.

@@ -16,7 +16,9 @@ public sealed class ArmTemplate
     public IEnumerable<JsonElement> Resources(string type)
     {
         var resources = Root.GetProperty("resources");
-        var all = resources.ValueKind == JsonValueKind.Array ? resources.EnumerateArray() : resources.EnumerateObject().Select(p => p.Value);
+        var all = resources.ValueKind == JsonValueKind.Array
+            ? resources.EnumerateArray()
+            : resources.EnumerateObject().Select(p => p.Value);
         return all.Where(r => r.GetProperty("type").GetString() == type);
     }
 
@@ -31,7 +33,8 @@ public sealed class ArmTemplate
     public string Resolve(string expression) =>
         Root.GetProperty("variables").EnumerateObject()
             .Where(v => v.Value.ValueKind == JsonValueKind.String)
-            .Aggregate(expression, (text, v) => text.Replace($"variables('{v.Name}')", $"'{v.Value.GetString()}'", StringComparison.Ordinal));
+            .Aggregate(expression, (text, v) =>
+                text.Replace($"variables('{v.Name}')", $"'{v.Value.GetString()}'", StringComparison.Ordinal));
 
     private static async Task<ArmTemplate> CompileAsync()
     {

@@ -12,7 +12,8 @@ public static class BicepCli
     {
         get
         {
-            var package = typeof(BicepCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPackage").Value!;
+            var package = typeof(BicepCli).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Single(a => a.Key == "BicepPackage").Value!;
             var path = Path.Combine(package, "tools", "bicep");
             Assert.True(File.Exists(path), $"No Bicep CLI at {path}: restoring this test project downloads it.");
             // Package extraction does not always keep the execute bit (the package is for Linux only).

@@ -44,13 +44,16 @@ public sealed partial record CodeSettings(IReadOnlySet<string> Read, IReadOnlySe
             }
 
             var defaults = Activator.CreateInstance(type);
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == typeof(string) && p.CanWrite))
+            var texts = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.PropertyType == typeof(string) && p.CanWrite);
+            foreach (var property in texts)
             {
                 if (property.GetValue(defaults) is null or StorageOptions.DevelopmentStorage)
                 {
                     var key = property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;
                     required.Add(configuration.Recorded.FirstOrDefault(k => k.EndsWith(":" + key, StringComparison.OrdinalIgnoreCase))
-                        ?? throw new InvalidOperationException($"{type.Name}.{property.Name} was not read as '{key}': read {string.Join(", ", configuration.Recorded)}"));
+                        ?? throw new InvalidOperationException(
+                            $"{type.Name}.{property.Name} was not read as '{key}': read {string.Join(", ", configuration.Recorded)}"));
                 }
             }
         }

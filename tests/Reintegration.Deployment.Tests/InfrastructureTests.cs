@@ -9,8 +9,12 @@ public sealed class InfrastructureTests
     private const string TableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string BlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
+    private const string Identity = "Microsoft.ManagedIdentity/userAssignedIdentities";
 
-    /// <summary>Settings the platform reads, not the app's code: the host's identity-based storage, Azure.Identity's client id, the exporter's.</summary>
+    /// <summary>
+    /// Settings the platform reads, not the app's code: the host's identity-based storage, Azure.Identity's
+    /// client id, the exporter's connection string.
+    /// </summary>
     private static readonly string[] PlatformSettings =
     [
         "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
@@ -59,7 +63,8 @@ public sealed class InfrastructureTests
 
         Assert.Equal(("FlexConsumption", "FC1"), (plan.GetProperty("tier").GetString(), plan.GetProperty("name").GetString()));
         Assert.Equal("functionapp,linux", app.GetProperty("kind").GetString());
-        Assert.Equal(("dotnet-isolated", "10.0"), (config.GetProperty("runtime").GetProperty("name").GetString(), config.GetProperty("runtime").GetProperty("version").GetString()));
+        var runtime = config.GetProperty("runtime");
+        Assert.Equal(("dotnet-isolated", "10.0"), (runtime.GetProperty("name").GetString(), runtime.GetProperty("version").GetString()));
         Assert.True(properties.GetProperty("httpsOnly").GetBoolean());
         Assert.Equal("1.2", properties.GetProperty("siteConfig").GetProperty("minTlsVersion").GetString());
         Assert.Equal("blobContainer", deployment.GetProperty("type").GetString());
@@ -79,9 +84,9 @@ public sealed class InfrastructureTests
         var assignments = template.Resources("Microsoft.Authorization/roleAssignments");
 
         var assignment = Assert.Single(assignments, a =>
-            template.Resolve(a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!).Contains(role, StringComparison.Ordinal));
+            template.Resolve(Text(a, "properties", "roleDefinitionId")).Contains(role, StringComparison.Ordinal));
         Assert.Contains(resourceType, assignment.GetProperty("scope").GetString(), StringComparison.Ordinal);
-        Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", assignment.GetProperty("properties").GetProperty("principalId").GetString(), StringComparison.Ordinal);
+        Assert.Contains(Identity, Text(assignment, "properties", "principalId"), StringComparison.Ordinal);
         Assert.Equal("ServicePrincipal", assignment.GetProperty("properties").GetProperty("principalType").GetString());
     }
 
@@ -112,8 +117,9 @@ public sealed class InfrastructureTests
 
         Assert.EndsWith(".primaryEndpoints.table]", settings["Reintegration__Storage"], StringComparison.Ordinal);
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0})'", settings["Reintegration__AdminKey"], StringComparison.Ordinal);
-        Assert.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", site.GetProperty("keyVaultReferenceIdentity").GetString(), StringComparison.Ordinal);
-        Assert.True(template.Single("Microsoft.KeyVault/vaults").GetProperty("properties").GetProperty("enableRbacAuthorization").GetBoolean());
+        Assert.Contains(Identity, Text(site, "keyVaultReferenceIdentity"), StringComparison.Ordinal);
+        var vault = template.Single("Microsoft.KeyVault/vaults").GetProperty("properties");
+        Assert.True(vault.GetProperty("enableRbacAuthorization").GetBoolean());
         Assert.Equal("[parameters('digestSchedule')]", settings["Reintegration__DigestSchedule"]);
     }
 
@@ -123,8 +129,9 @@ public sealed class InfrastructureTests
         var template = await ArmTemplate.GetAsync();
         var insights = template.Single("Microsoft.Insights/components").GetProperty("properties");
 
-        Assert.Contains("Microsoft.OperationalInsights/workspaces", insights.GetProperty("WorkspaceResourceId").GetString(), StringComparison.Ordinal);
-        Assert.Contains("Microsoft.Insights/components", template.AppSettings[TelemetryRegistration.AzureMonitorSetting], StringComparison.Ordinal);
+        var connection = template.AppSettings[TelemetryRegistration.AzureMonitorSetting];
+        Assert.Contains("Microsoft.OperationalInsights/workspaces", Text(insights, "WorkspaceResourceId"), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Insights/components", connection, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,6 +143,9 @@ public sealed class InfrastructureTests
         Assert.True(template.GetProperty("parameters").TryGetProperty("location", out _));
         Assert.Equal(JsonValueKind.Object, template.GetProperty("parameters").GetProperty("adminKey").ValueKind);
         Assert.Equal("securestring", template.GetProperty("parameters").GetProperty("adminKey").GetProperty("type").GetString());
-        Assert.Contains("/api", template.GetProperty("outputs").GetProperty("apiBaseUrl").GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Contains("/api", Text(template, "outputs", "apiBaseUrl", "value"), StringComparison.Ordinal);
     }
+
+    private static string Text(JsonElement element, params string[] path) =>
+        path.Aggregate(element, (e, name) => e.GetProperty(name)).GetString()!;
 }

@@ -33,7 +33,8 @@ public sealed class PublishTests
 
         foreach (var timer in Functions.Timers)
         {
-            var trigger = Assert.Single(functions[timer.Name].GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "timerTrigger");
+            var bindings = functions[timer.Name].GetProperty("bindings").EnumerateArray();
+            var trigger = Assert.Single(bindings, b => b.GetProperty("type").GetString() == "timerTrigger");
             Assert.Equal(timer.Schedule, trigger.GetProperty("schedule").GetString());
         }
     }
@@ -86,7 +87,8 @@ public sealed class PublishTests
                 Directory.Delete(output, recursive: true);
             }
         };
-        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(RepositoryRoot.Path, "functions"), "-c", "Release", "-o", output, "--nologo"])
+        var project = Path.Combine(RepositoryRoot.Path, "functions");
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -26,7 +26,8 @@ public sealed class StorageCalls(ResiliencePipelineProvider<string> pipelines, I
         [CallerFilePath] string caller = "")
     {
         // Named for the store and its method only: keys and values can be personal data.
-        using var span = StorageTelemetry.Source.StartActivity($"{Path.GetFileNameWithoutExtension(caller)}.{operation}", ActivityKind.Client);
+        using var span = StorageTelemetry.Source.StartActivity(
+            $"{Path.GetFileNameWithoutExtension(caller)}.{operation}", ActivityKind.Client);
         span?.SetTag("db.system.name", "azure.tables");
         try
         {

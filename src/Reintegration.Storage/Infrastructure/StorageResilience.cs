@@ -43,6 +43,7 @@ public static class StorageResilience
 
     public static IServiceCollection AddStorageResilience(this IServiceCollection services)
     {
+        services.AddMetrics();
         services.AddSingleton<CircuitBreakerStateProvider>();
         services.AddSingleton<StorageTelemetry>();
         services.AddResiliencePipeline(PipelineName, (builder, context) =>
@@ -55,7 +56,10 @@ public static class StorageResilience
     }
 
     internal static void Configure(
-        ResiliencePipelineBuilder builder, StorageResilienceOptions options, StorageTelemetry? telemetry = null, CircuitBreakerStateProvider? breaker = null)
+        ResiliencePipelineBuilder builder,
+        StorageResilienceOptions options,
+        StorageTelemetry? telemetry = null,
+        CircuitBreakerStateProvider? breaker = null)
     {
         var transient = new PredicateBuilder().Handle<Exception>(TransientFailures.IsTransient);
         builder

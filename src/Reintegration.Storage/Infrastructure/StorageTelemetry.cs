@@ -21,7 +21,8 @@ public sealed class StorageTelemetry
     public StorageTelemetry(IMeterFactory meters, CircuitBreakerStateProvider breaker)
     {
         var meter = meters.Create(MeterName);
-        _retries = meter.CreateCounter<long>("reintegration.storage.retries", "{retry}", "Storage calls retried after a transient failure.");
+        _retries = meter.CreateCounter<long>(
+            "reintegration.storage.retries", "{retry}", "Storage calls retried after a transient failure.");
         meter.CreateObservableGauge("reintegration.storage.breaker.state", () => BreakerState(breaker.CircuitState), "{state}",
             "The storage circuit breaker: 0 closed, 1 half-open, 2 open, 3 isolated.");
     }

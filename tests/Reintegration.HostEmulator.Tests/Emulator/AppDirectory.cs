@@ -6,7 +6,8 @@ namespace Reintegration.HostEmulator.Emulator;
 /// <summary>One function as the build's functions.metadata lists it: what the Functions host reads to load and route it.</summary>
 public sealed record FunctionEntry(string Name, string ScriptFile, string EntryPoint, string Language, IReadOnlyList<BindingEntry> Bindings)
 {
-    public BindingEntry Trigger => Bindings.Single(b => b.Direction == "In" && b.Type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase));
+    public BindingEntry Trigger =>
+        Bindings.Single(b => b.Direction == "In" && b.Type.EndsWith("Trigger", StringComparison.OrdinalIgnoreCase));
 
     public bool IsHttp => Trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase);
 }
@@ -27,7 +28,8 @@ public sealed record BindingEntry(string Name, string Type, string Direction, Js
 /// The built app as the Functions host finds it in its script root: worker.config.json (how to start the
 /// worker), functions.metadata (the functions), host.json (the route prefix).
 /// </summary>
-public sealed record AppDirectory(string Path, string Executable, string WorkerPath, IReadOnlyList<FunctionEntry> Functions, string RoutePrefix)
+public sealed record AppDirectory(
+    string Path, string Executable, string WorkerPath, IReadOnlyList<FunctionEntry> Functions, string RoutePrefix)
 {
     /// <summary>The functions project's build output for this test assembly's configuration.</summary>
     public static AppDirectory OfBuild()
@@ -46,8 +48,7 @@ public sealed record AppDirectory(string Path, string Executable, string WorkerP
             f.GetProperty("scriptFile").GetString()!,
             f.GetProperty("entryPoint").GetString()!,
             f.GetProperty("language").GetString()!,
-            f.GetProperty("bindings").EnumerateArray().Select(b => new BindingEntry(
-                b.GetProperty("name").GetString()!, b.GetProperty("type").GetString()!, b.GetProperty("direction").GetString()!, b.Clone())).ToList())).ToList();
+            f.GetProperty("bindings").EnumerateArray().Select(Binding).ToList())).ToList();
         return new AppDirectory(
             path,
             description.GetProperty("defaultExecutablePath").GetString()!,
@@ -56,9 +57,13 @@ public sealed record AppDirectory(string Path, string Executable, string WorkerP
             ReadRoutePrefix(System.IO.Path.Combine(path, "host.json")));
     }
 
+    private static BindingEntry Binding(JsonElement b) =>
+        new(b.GetProperty("name").GetString()!, b.GetProperty("type").GetString()!, b.GetProperty("direction").GetString()!, b.Clone());
+
     private static string ReadRoutePrefix(string hostJson)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(hostJson), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip };
+        using var document = JsonDocument.Parse(File.ReadAllText(hostJson), options);
         return document.RootElement.TryGetProperty("extensions", out var extensions)
             && extensions.TryGetProperty("http", out var http)
             && http.TryGetProperty("routePrefix", out var prefix)

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,12 +32,18 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
     public const string CorrelationHeader = "x-ms-invocation-id";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase) { "Transfer-Encoding", "Connection", "Keep-Alive", "Host" };
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Transfer-Encoding", "Connection", "Keep-Alive", "Host",
+    };
 
     private readonly WorkerChannel _channel;
     private readonly WebApplication _rpc;
     private readonly Dictionary<string, string> _functionIds = new(StringComparer.Ordinal);
-    private readonly HttpClient _toWorker = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(120) };
+    private readonly HttpClient _toWorker = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+    {
+        Timeout = TimeSpan.FromSeconds(120),
+    };
     private WebApplication? _front;
     private HostRoutes? _routes;
     private Uri? _workerHttpUri;
@@ -117,8 +124,7 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
         });
         var request = NewInvocation(function);
         request.InputData.Add(new ParameterBinding { Name = function.Trigger.Name, Data = new TypedData { Json = timerInfo } });
-        var answer = await _channel.AskAsync(new StreamingMessage { InvocationRequest = request }, WorkerChannel.InvocationKey(request.InvocationId));
-        return answer.InvocationResponse;
+        return (await InvokeAsync(request)).InvocationResponse;
     }
 
     private async Task HandshakeAsync()
@@ -134,14 +140,13 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
         var start = await _channel.Started;
         if (start.WorkerId != Worker.WorkerId)
         {
-            throw new WorkerStartException($"The worker said it is '{start.WorkerId}', not the worker id it was given ('{Worker.WorkerId}').");
+            throw new WorkerStartException($"The worker said it is '{start.WorkerId}', not the id it was given ('{Worker.WorkerId}').");
         }
 
         var init = new WorkerInitRequest { HostVersion = HostVersion, WorkerDirectory = App.Path, FunctionAppDirectory = App.Path };
         // Every host advertises that it accepts several streams from one worker.
         init.Capabilities.Add("MultiStream", "10");
-        var response = (await _channel.AskAsync(new StreamingMessage { RequestId = Guid.NewGuid().ToString(), WorkerInitRequest = init }, WorkerChannel.InitKey))
-            .WorkerInitResponse;
+        var response = (await _channel.AskAsync(Request(m => m.WorkerInitRequest = init), WorkerChannel.InitKey)).WorkerInitResponse;
         if (response.Result.Status != StatusResult.Types.Status.Success)
         {
             throw new WorkerStartException($"The worker failed to initialise: {response.Result.Exception?.Message}");
@@ -150,14 +155,15 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
         Capabilities = new Dictionary<string, string>(response.Capabilities);
         if (!Capabilities.TryGetValue(HttpUriCapability, out var httpUri) || !Uri.TryCreate(httpUri, UriKind.Absolute, out _workerHttpUri))
         {
-            throw new WorkerStartException("The worker did not report the HTTP URI it listens on (capability HttpUri): is the ASP.NET Core integration on?");
+            throw new WorkerStartException(
+                "The worker did not report the HTTP URI it listens on (capability HttpUri): is the ASP.NET Core integration on?");
         }
     }
 
     private async Task LoadFunctionsAsync()
     {
         var indexed = (await _channel.AskAsync(
-            new StreamingMessage { RequestId = Guid.NewGuid().ToString(), FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = App.Path } },
+            Request(m => m.FunctionsMetadataRequest = new FunctionsMetadataRequest { FunctionAppDirectory = App.Path }),
             WorkerChannel.MetadataKey)).FunctionMetadataResponse;
         if (indexed.Result.Status != StatusResult.Types.Status.Success)
         {
@@ -189,7 +195,7 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
                 metadata.RawBindings.Add(binding.Raw.GetRawText());
             }
 
-            var request = new StreamingMessage { RequestId = Guid.NewGuid().ToString(), FunctionLoadRequest = new FunctionLoadRequest { FunctionId = id, Metadata = metadata } };
+            var request = Request(m => m.FunctionLoadRequest = new FunctionLoadRequest { FunctionId = id, Metadata = metadata });
             var loaded = (await _channel.AskAsync(request, WorkerChannel.LoadKey(id))).FunctionLoadResponse;
             if (loaded.Result.Status != StatusResult.Types.Status.Success)
             {
@@ -228,7 +234,7 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
 
         // As the host does: forward first, then send the invocation, so the worker pairs the two.
         var forwarded = ForwardAsync(context.Request, invocationId);
-        var answered = _channel.AskAsync(new StreamingMessage { InvocationRequest = request }, WorkerChannel.InvocationKey(invocationId));
+        var answered = InvokeAsync(request);
         using var response = await forwarded;
         var body = await response.Content.ReadAsByteArrayAsync();
         var invocation = (await answered).InvocationResponse;
@@ -236,7 +242,8 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
         {
             lock (FailedInvocations)
             {
-                FailedInvocations.Add($"{function.Name}: {invocation.Result.Exception?.Message}\n{invocation.Result.Exception?.StackTrace}");
+                var exception = invocation.Result.Exception;
+                FailedInvocations.Add($"{function.Name}: {exception?.Message}\n{exception?.StackTrace}");
             }
 
             // A failed invocation is a 500 from the host, whatever the worker wrote.
@@ -261,7 +268,17 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
         TraceContext = new RpcTraceContext { TraceParent = $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-01" },
     };
 
-    private static void AddTriggerMetadata(InvocationRequest request, HttpRequest http, Microsoft.AspNetCore.Routing.RouteValueDictionary values)
+    private Task<StreamingMessage> InvokeAsync(InvocationRequest request) =>
+        _channel.AskAsync(new StreamingMessage { InvocationRequest = request }, WorkerChannel.InvocationKey(request.InvocationId));
+
+    private static StreamingMessage Request(Action<StreamingMessage> content)
+    {
+        var message = new StreamingMessage { RequestId = Guid.NewGuid().ToString() };
+        content(message);
+        return message;
+    }
+
+    private static void AddTriggerMetadata(InvocationRequest request, HttpRequest http, RouteValueDictionary values)
     {
         // The HTTP trigger's binding data: each query parameter, then each route value (route wins), and the
         // query and headers as JSON objects. The worker binds parameters that are not bindings from it.
@@ -275,9 +292,11 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
             request.TriggerMetadata[key] = new TypedData { String = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" };
         }
 
-        request.TriggerMetadata["Query"] = new TypedData { Json = JsonSerializer.Serialize(http.Query.ToDictionary(q => q.Key, q => q.Value.ToString())) };
-        request.TriggerMetadata["Headers"] = new TypedData { Json = JsonSerializer.Serialize(http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString())) };
+        request.TriggerMetadata["Query"] = Json(http.Query.ToDictionary(q => q.Key, q => q.Value.ToString()));
+        request.TriggerMetadata["Headers"] = Json(http.Headers.ToDictionary(h => h.Key, h => h.Value.ToString()));
     }
+
+    private static TypedData Json(Dictionary<string, string> values) => new() { Json = JsonSerializer.Serialize(values) };
 
     private async Task<HttpResponseMessage> ForwardAsync(HttpRequest incoming, string invocationId)
     {
@@ -310,7 +329,8 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         // gRPC over plain HTTP/2 on loopback, as the host listens for its workers.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = null;
@@ -324,13 +344,15 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
     }
 
     private static string Address(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/";
+        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single()
+            .TrimEnd('/') + "/";
 
     public async ValueTask DisposeAsync()
     {
         if (!Worker.HasExited && _channel.Started.IsCompleted && !_channel.Closed.IsCompleted)
         {
-            await _channel.SendAsync(new StreamingMessage { WorkerTerminate = new WorkerTerminate { GracePeriod = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(5)) } });
+            var grace = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(5));
+            await _channel.SendAsync(new StreamingMessage { WorkerTerminate = new WorkerTerminate { GracePeriod = grace } });
         }
 
         await Worker.DisposeAsync();

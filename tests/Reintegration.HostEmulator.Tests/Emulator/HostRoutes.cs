@@ -19,7 +19,8 @@ public sealed class HostRoutes
         _routes = app.Functions.Where(f => f.IsHttp).Select(f =>
             {
                 var template = TemplateParser.Parse($"{app.RoutePrefix}/{f.Trigger.Property("route") ?? f.Name}".TrimStart('/'));
-                return new Route(f, template, new TemplateMatcher(template, new RouteValueDictionary()), RoutePrecedence.ComputeInbound(template));
+                var matcher = new TemplateMatcher(template, new RouteValueDictionary());
+                return new Route(f, template, matcher, RoutePrecedence.ComputeInbound(template));
             })
             .OrderBy(r => r.Precedence)
             .ThenBy(r => r.Template.TemplateText, StringComparer.OrdinalIgnoreCase)

@@ -12,7 +12,8 @@ namespace Reintegration.HostEmulator.Emulator;
 public sealed class WorkerChannel
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(60);
-    private readonly Channel<StreamingMessage> _outbound = Channel.CreateUnbounded<StreamingMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<StreamingMessage> _outbound =
+        Channel.CreateUnbounded<StreamingMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, TaskCompletionSource<StreamingMessage>> _awaited = new();
     private readonly TaskCompletionSource<StartStream> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,7 +28,10 @@ public sealed class WorkerChannel
     public ConcurrentQueue<RpcLog> Logs { get; } = new();
 
     /// <summary>Serves one event stream (the worker opens one) until the worker or the emulator ends it.</summary>
-    public async Task ServeAsync(IAsyncStreamReader<StreamingMessage> fromWorker, IServerStreamWriter<StreamingMessage> toWorker, CancellationToken cancellationToken)
+    public async Task ServeAsync(
+        IAsyncStreamReader<StreamingMessage> fromWorker,
+        IServerStreamWriter<StreamingMessage> toWorker,
+        CancellationToken cancellationToken)
     {
         var writing = WriteAsync(toWorker, cancellationToken);
         try
@@ -60,7 +64,8 @@ public sealed class WorkerChannel
     /// <summary>Sends a message and waits for the worker's answer of the given key.</summary>
     public async Task<StreamingMessage> AskAsync(StreamingMessage message, string answerKey)
     {
-        var answer = _awaited.GetOrAdd(answerKey, _ => new TaskCompletionSource<StreamingMessage>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var answer = _awaited.GetOrAdd(
+            answerKey, _ => new TaskCompletionSource<StreamingMessage>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _outbound.Writer.WriteAsync(message);
         try
         {

@@ -8,7 +8,8 @@ public sealed class ModeParityTests
     private static readonly (string, int)[] ExpectedStatuses =
     [
         ("health", 200), ("register a centre", 201), ("a call without a key", 401), ("upsert a profile (JSON)", 200),
-        ("import profiles (CSV), one line rejected", 200), ("read a profile", 200), ("publish an opening", 200),
+        ("import profiles (CSV), one line rejected", 200), ("read a profile", 200),
+        ("erase a profile", 204), ("publish an opening", 200),
         ("matches with reasons", 200), ("one opening judged", 200), ("a hire", 201), ("the opening after the hire", 200),
         ("a digest run", 200), ("the digest (JSON)", 200), ("the latest digest (Markdown)", 200),
         ("a body that is not JSON", 400), ("a profile with invalid fields", 400), ("an unknown profile", 404),

@@ -36,7 +36,8 @@ public sealed class StartupFailureTests
     [Fact]
     public void MissingRegistration_FailsTheWorkerWhenItIsBuilt()
     {
-        string[] args = ["--functions-uri", "http://127.0.0.1:1/", "--functions-worker-id", "w", "--functions-request-id", "r", .. Settings()];
+        string[] args = ["--functions-uri", "http://127.0.0.1:1/", "--functions-worker-id", "w", "--functions-request-id", "r",
+            .. Settings()];
         using (AppHosts.Worker(args))
         {
             // Whole, the app builds: what fails below fails for the missing registration.

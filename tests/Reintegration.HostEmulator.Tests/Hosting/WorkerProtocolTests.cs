@@ -20,13 +20,16 @@ public sealed class WorkerProtocolTests
         Assert.StartsWith("http://", host.Capabilities[FunctionsHostEmulator.HttpUriCapability], StringComparison.Ordinal);
         // The worker sends its own OpenTelemetry, and tells the host not to send the same again.
         Assert.Equal(bool.TrueString, host.Capabilities["WorkerOpenTelemetryEnabled"]);
-        var served = Standalone.Http.Select(f => f.Name).Concat(Standalone.Timers.Select(f => f.Name)).Order(StringComparer.Ordinal).ToList();
+        var served = Standalone.Http.Select(f => f.Name).Concat(Standalone.Timers.Select(f => f.Name))
+            .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(served, host.App.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.Equal(served, host.IndexedByWorker.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.Equal(served, host.Loaded.Order(StringComparer.Ordinal));
         using var client = host.Client();
         var health = await client.GetAsync("/api/health");
-        Assert.True(health.StatusCode == HttpStatusCode.OK, $"{health.StatusCode} {string.Join('\n', host.FailedInvocations)}\n{host.Worker.OutputText}");
+        Assert.True(
+            health.StatusCode == HttpStatusCode.OK,
+            $"{health.StatusCode} {string.Join('\n', host.FailedInvocations)}\n{host.Worker.OutputText}");
     }
 
     [Fact]

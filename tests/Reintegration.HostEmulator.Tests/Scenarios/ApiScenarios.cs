@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -15,10 +16,12 @@ namespace Reintegration.HostEmulator.Scenarios;
 public static partial class ApiScenarios
 {
     /// <summary>Profile field values the scenarios send: none may appear in telemetry.</summary>
-    public static readonly string[] PersonalValues = ["DUSH-2026-0042", "F. K.", "CSV-IMP-7", "Q. R.", "S. T.", "blueprint reading", "driving:C", "40.28"];
+    public static readonly string[] PersonalValues =
+        ["DUSH-2026-0042", "F. K.", "CSV-IMP-7", "Q. R.", "S. T.", "blueprint reading", "driving:C", "40.28"];
 
     private const string CsvHeader =
-        "externalRef,displayName,citizenship,status,homeCountry,homeCity,occupations,languages,bans,skills,relocationWilling,relocationCountries,consent,consentGivenOn";
+        "externalRef,displayName,citizenship,status,homeCountry,homeCity,occupations,languages,bans,skills,"
+        + "relocationWilling,relocationCountries,consent,consentGivenOn";
 
     private static readonly string[] IdProperties = ["id", "profileId", "openingId", "centreId", "apiKey"];
 
@@ -35,9 +38,11 @@ public static partial class ApiScenarios
             using var response = await client.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             var contentType = response.Content.Headers.ContentType?.MediaType;
-            var json = contentType?.EndsWith("json", StringComparison.Ordinal) == true && body.Length > 0 ? JsonDocument.Parse(body).RootElement.Clone() : default;
+            var isJson = contentType?.EndsWith("json", StringComparison.Ordinal) == true && body.Length > 0;
+            var json = isJson ? JsonDocument.Parse(body).RootElement.Clone() : default;
             var problemType = contentType == "application/problem+json" ? json.GetProperty("type").GetString() : null;
-            answers.Add((new Answer(step, (int)response.StatusCode, contentType, problemType, response.Headers.RetryAfter?.ToString(), body), body));
+            var retryAfter = response.Headers.RetryAfter?.ToString();
+            answers.Add((new Answer(step, (int)response.StatusCode, contentType, problemType, retryAfter, body), body));
             return json;
         }
 
@@ -47,15 +52,18 @@ public static partial class ApiScenarios
         using var client = target.Client(centre.GetProperty("apiKey").GetString());
         await Send("a call without a key", anonymous, HttpMethod.Get, "/api/profiles");
 
-        var stored = await Send("upsert a profile (JSON)", client, HttpMethod.Post, "/api/profiles", Json(Reintegration.Testing.ApiSamples.ProfileJson));
+        var stored = await Send("upsert a profile (JSON)", client, HttpMethod.Post, "/api/profiles", Json(ApiSamples.ProfileJson));
         var profileId = stored.GetProperty("results")[0].GetProperty("id").GetString();
         await Send("import profiles (CSV), one line rejected", client, HttpMethod.Post, "/api/profiles/import", Csv(
             CsvHeader,
             "CSV-IMP-7,Q. R.,TJ,returningMigrant,TJ,Khujand,5120:4,ru:B1,,cooking,true,KZ,true,2026-11-01",
             "CSV-IMP-8,S. T.,XX,returningMigrant,TJ,Khujand,7212:x,ru:B1,,,false,,true,2026-11-01"));
         await Send("read a profile", client, HttpMethod.Get, $"/api/profiles/{profileId}");
+        // The imported person is erased again: the order of people in a digest follows their (random) ids.
+        var imported = await ImportedIdAsync(client, "CSV-IMP-7");
+        await Send("erase a profile", client, HttpMethod.Delete, $"/api/profiles/{imported}");
 
-        var published = await Send("publish an opening", admin, HttpMethod.Post, "/api/openings", Json(Reintegration.Testing.ApiSamples.OpeningJson));
+        var published = await Send("publish an opening", admin, HttpMethod.Post, "/api/openings", Json(ApiSamples.OpeningJson));
         var openingId = published.GetProperty("results")[0].GetProperty("id").GetString();
         await Send("matches with reasons", client, HttpMethod.Get, $"/api/profiles/{profileId}/matches?explain=true&top=5");
         await Send("one opening judged", client, HttpMethod.Get, $"/api/profiles/{profileId}/matches/{openingId}");
@@ -69,14 +77,15 @@ public static partial class ApiScenarios
 
         await Send("a body that is not JSON", client, HttpMethod.Post, "/api/profiles", Json("""{ "externalRef": """));
         await Send("a profile with invalid fields", client, HttpMethod.Post, "/api/profiles",
-            Json(Reintegration.Testing.ApiSamples.ProfileJson.Replace("\"TJ\"", "\"XX\"", StringComparison.Ordinal).Replace("\"B2\"", "\"Z9\"", StringComparison.Ordinal)));
+            Json(ApiSamples.ProfileJson.Replace("\"TJ\"", "\"XX\"", StringComparison.Ordinal)
+                .Replace("\"B2\"", "\"Z9\"", StringComparison.Ordinal)));
         await Send("an unknown profile", client, HttpMethod.Get, $"/api/profiles/{new string('0', 32)}");
         await Send("the OpenAPI document", anonymous, HttpMethod.Get, "/api/openapi.json");
 
         target.CutStorage();
         try
         {
-            await Send("a write while storage is down", client, HttpMethod.Post, "/api/profiles", Json(Reintegration.Testing.ApiSamples.ProfileJson));
+            await Send("a write while storage is down", client, HttpMethod.Post, "/api/profiles", Json(ApiSamples.ProfileJson));
         }
         finally
         {
@@ -138,6 +147,13 @@ public static partial class ApiScenarios
 
                 break;
         }
+    }
+
+    private static async Task<string> ImportedIdAsync(HttpClient client, string externalRef)
+    {
+        using var list = await client.GetAsync("/api/profiles");
+        var items = (await list.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray();
+        return items.Single(p => p.GetProperty("externalRef").GetString() == externalRef).GetProperty("id").GetString()!;
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

@@ -1,6 +1,9 @@
 namespace Reintegration.HostEmulator.Scenarios;
 
-/// <summary>The app settings every test's app runs with: its own tables in Azurite, a known admin key, a schedule that does not fire.</summary>
+/// <summary>
+/// The app settings every test's app runs with: its own tables in Azurite, a known admin key, a schedule
+/// that does not fire.
+/// </summary>
 public static class AppSettings
 {
     public const string AdminKey = "emulator-admin-key";

@@ -56,7 +56,8 @@ public sealed class StandaloneProcess : IAsyncDisposable
         }
 
         start.Environment.Remove("ASPNETCORE_URLS");
-        var standalone = new StandaloneProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."), address);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var standalone = new StandaloneProcess(process, address);
         standalone._process.OutputDataReceived += (_, e) => standalone.Collect(e.Data);
         standalone._process.ErrorDataReceived += (_, e) => standalone.Collect(e.Data);
         standalone._process.BeginOutputReadLine();

@@ -36,7 +36,8 @@ public static class Targets
             settings["urls"] = "http://127.0.0.1:0";
             var app = AppHosts.Standalone([.. settings.Select(s => $"--{s.Key}={s.Value}")], adjust);
             await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+            var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+            var address = addresses.Addresses.Single();
             return new InProcess(app, new Uri(address));
         });
 

@@ -24,10 +24,13 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(
+            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             provider.Records.Enqueue($"{category} {logLevel}: {formatter(state, exception)} | {Values(state)} | {exception}");
 
         private static string Values<TState>(TState state) =>
-            state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}")) : $"{state}";
+            state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : $"{state}";
     }
 }

@@ -12,7 +12,8 @@ namespace Reintegration.HostEmulator.Telemetry;
 /// <summary>The app's telemetry, exported in memory while the API scenarios run: recorded, and free of personal data.</summary>
 public sealed class TelemetryTests
 {
-    private static readonly string[] ScenarioFunctions = ["Health", "CreateCentre", "UpsertProfiles", "ImportProfiles", "MatchProfile", "RecordPlacement", "RunDigest", "GetDigest"];
+    private static readonly string[] ScenarioFunctions =
+        ["Health", "CreateCentre", "UpsertProfiles", "ImportProfiles", "MatchProfile", "RecordPlacement", "RunDigest", "GetDigest"];
 
     private static readonly string[] Metrics =
     [
@@ -39,9 +40,11 @@ public sealed class TelemetryTests
             target.Services.GetRequiredService<TracerProvider>().ForceFlush();
         }
 
-        var invoked = spans.Where(s => s.Source.Name == FunctionTelemetry.SourceName).Select(s => (string?)s.GetTagItem("faas.name")).ToHashSet();
+        var invoked = spans.Where(s => s.Source.Name == FunctionTelemetry.SourceName)
+            .Select(s => (string?)s.GetTagItem("faas.name")).ToHashSet();
         Assert.Superset(ScenarioFunctions.ToHashSet(), invoked!);
-        Assert.Contains(spans, s => s.Source.Name == StorageTelemetry.SourceName && s.DisplayName.StartsWith("ProfileStore.", StringComparison.Ordinal));
+        Assert.Contains(spans, s =>
+            s.Source.Name == StorageTelemetry.SourceName && s.DisplayName.StartsWith("ProfileStore.", StringComparison.Ordinal));
         Assert.Contains(spans, s => s.Source.Name == StorageTelemetry.SourceName && s.Status == ActivityStatusCode.Error);
         Assert.Superset(Metrics.ToHashSet(), metrics.Select(m => m.Name).ToHashSet());
         Assert.NotEmpty(logs.Records);
