@@ -40,7 +40,8 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
     private readonly WorkerChannel _channel;
     private readonly WebApplication _rpc;
     private readonly Dictionary<string, string> _functionIds = new(StringComparer.Ordinal);
-    private readonly HttpClient _toWorker = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+    private readonly HttpClient _toWorker = new(
+        new RetryingProxyHandler(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }))
     {
         Timeout = TimeSpan.FromSeconds(120),
     };
@@ -90,6 +91,7 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
         {
             await emulator.HandshakeAsync();
             await emulator.LoadFunctionsAsync();
+            await emulator.WaitForWorkerListenerAsync();
             await emulator.StartFrontAsync();
             return emulator;
         }
@@ -203,6 +205,28 @@ public sealed class FunctionsHostEmulator : IAsyncDisposable
             }
 
             _functionIds[function.Name] = id;
+        }
+    }
+
+    /// <summary>
+    /// Waits until the worker accepts connections at its HTTP URI. The host does not wait; it retries a refused
+    /// request ten times within two seconds, which a worker starting on a loaded test machine can outlast.
+    /// </summary>
+    private async Task WaitForWorkerListenerAsync()
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            try
+            {
+                await probe.ConnectAsync(_workerHttpUri!.Host, _workerHttpUri.Port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (waited.Elapsed < StartTimeout && !Worker.HasExited)
+            {
+                await Task.Delay(100);
+            }
         }
     }
 
