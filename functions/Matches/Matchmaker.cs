@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Reintegration.Domain;
 using Reintegration.Functions.Http;
+using Reintegration.Functions.Telemetry;
 using Reintegration.Localisation;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
@@ -10,7 +11,13 @@ using Reintegration.Storage.Openings;
 namespace Reintegration.Functions.Matches;
 
 /// <summary>Matches a profile against the opening index, once the index holds every open opening.</summary>
-public sealed class Matchmaker(MatchingEngine engine, OpeningIndex index, IndexSynchronizer synchronizer, TimeProvider time, IOptions<ApiOptions> options)
+public sealed class Matchmaker(
+    MatchingEngine engine,
+    OpeningIndex index,
+    IndexSynchronizer synchronizer,
+    TimeProvider time,
+    IOptions<ApiOptions> options,
+    AppMetrics metrics)
 {
     /// <summary>Judges one stored opening for one person, as the index would, and says why.</summary>
     public VerdictView Judge(string profileId, Profile profile, StoredOpening opening, MatchQuery query)
@@ -38,7 +45,9 @@ public sealed class Matchmaker(MatchingEngine engine, OpeningIndex index, IndexS
             }
         }
 
+        var started = time.GetTimestamp();
         var result = index.Match(profile, query);
+        metrics.Matched(time.GetElapsedTime(started));
         return new MatchResponse(profileId, time.GetUtcNow(), result.Matches.Select(MatchView.Of).ToList(), result.Excluded);
     }
 }

@@ -43,15 +43,23 @@ public static class StorageResilience
 
     public static IServiceCollection AddStorageResilience(this IServiceCollection services)
     {
+        services.AddMetrics();
+        services.AddSingleton<CircuitBreakerStateProvider>();
+        services.AddSingleton<StorageTelemetry>();
         services.AddResiliencePipeline(PipelineName, (builder, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<StorageResilienceOptions>>().Value;
-            Configure(builder, options);
+            Configure(builder, options, context.ServiceProvider.GetRequiredService<StorageTelemetry>(),
+                context.ServiceProvider.GetRequiredService<CircuitBreakerStateProvider>());
         });
         return services;
     }
 
-    internal static void Configure(ResiliencePipelineBuilder builder, StorageResilienceOptions options)
+    internal static void Configure(
+        ResiliencePipelineBuilder builder,
+        StorageResilienceOptions options,
+        StorageTelemetry? telemetry = null,
+        CircuitBreakerStateProvider? breaker = null)
     {
         var transient = new PredicateBuilder().Handle<Exception>(TransientFailures.IsTransient);
         builder
@@ -63,6 +71,11 @@ public static class StorageResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
+                OnRetry = _ =>
+                {
+                    telemetry?.Retried();
+                    return default;
+                },
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -71,6 +84,7 @@ public static class StorageResilience
                 MinimumThroughput = options.BreakMinimumThroughput,
                 SamplingDuration = options.BreakSamplingDuration,
                 BreakDuration = options.BreakDuration,
+                StateProvider = breaker,
             })
             .AddTimeout(options.AttemptTimeout);
         if (options.ChaosLostResponseRate > 0)

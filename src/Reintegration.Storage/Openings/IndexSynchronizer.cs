@@ -55,10 +55,14 @@ public sealed partial class IndexSynchronizer(
         }
     }
 
+    /// <summary>When the index last caught up with storage (a full load or a read of the change log); null before the first.</summary>
+    public DateTimeOffset? CaughtUpAt { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         var watermark = await LoadAsync(stoppingToken);
+        CaughtUpAt = time.GetUtcNow();
         _loaded.TrySetResult();
         var reloadAt = time.GetUtcNow() + settings.FullReloadInterval;
         while (!stoppingToken.IsCancellationRequested)
@@ -75,6 +79,7 @@ public sealed partial class IndexSynchronizer(
 
                 watermark = await RefreshAsync(watermark, stoppingToken);
                 outages.Available();
+                CaughtUpAt = time.GetUtcNow();
             }
             catch (StorageUnavailableException e)
             {
