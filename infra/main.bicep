@@ -1,6 +1,6 @@
 // Reintegration on Azure: the function app on Flex Consumption (.NET 10 isolated worker), its Table Storage,
 // the identity it works under, its secret and its telemetry. Deploy with `azd up`, or
-// `az deployment group create -g <group> -f infra/main.bicep -p namePrefix=<prefix> adminKey=<key>` and a zip deploy.
+// `az deployment group create -g <group> -f infra/main.bicep -p namePrefix=<prefix> adminKey=<key> signingKey=<base64 key>` and a zip deploy.
 targetScope = 'resourceGroup'
 
 @description('Starts every resource name: letters, digits and hyphens, 3 to 11 characters (azd passes the environment name).')
@@ -15,6 +15,11 @@ param location string = resourceGroup().location
 @minLength(32)
 @description('The API\'s admin key (Reintegration:AdminKey), kept in Key Vault.')
 param adminKey string
+
+@secure()
+@minLength(44)
+@description('The app\'s signing key (Reintegration:SigningKey): base64 of at least 32 random bytes, kept in Key Vault. It seals continuation tokens and derives hired people\'s one-way tokens.')
+param signingKey string
 
 @description('NCRONTAB schedule (with seconds, UTC) of the weekly digest: Reintegration:DigestSchedule.')
 param digestSchedule string = '0 0 6 * * 1'
@@ -124,6 +129,14 @@ resource adminKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource signingKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'signing-key'
+  properties: {
+    value: signingKey
+  }
+}
+
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, identity.id, keyVaultSecretsUser)
   scope: vault
@@ -201,6 +214,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Reintegration__Storage', value: storage.properties.primaryEndpoints.table }
         { name: 'Reintegration__DigestSchedule', value: digestSchedule }
         { name: 'Reintegration__AdminKey', value: '@Microsoft.KeyVault(SecretUri=${adminKeySecret.properties.secretUri})' }
+        { name: 'Reintegration__SigningKey', value: '@Microsoft.KeyVault(SecretUri=${signingKeySecret.properties.secretUri})' }
       ]
     }
     functionAppConfig: {

@@ -19,7 +19,7 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, PageTokens
         {
             var (items, isArray, errors) = await RequestBody.ReadOneOrManyAsync(request, ReintegrationJsonContext.Default.Opening,
                 options.Value.MaxBodyBytes, options.Value.MaxItems, cancellationToken);
-            errors.AddUncovered(Validate(items, isArray));
+            errors.AddUncovered(Validate(items, isArray, caller));
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
@@ -69,9 +69,9 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, PageTokens
             };
         });
 
-    private ValidationErrors Validate(IReadOnlyList<Opening?> items, bool isArray)
+    private ValidationErrors Validate(IReadOnlyList<Opening?> items, bool isArray, Caller caller)
     {
         var today = time.UtcToday();
-        return BatchValidation.Validate(items, isArray, (item, prefix) => validator.Validate(item, today, prefix), item => item?.ExternalRef);
+        return BatchValidation.Validate(items, isArray, (item, prefix) => validator.Validate(item, today, !caller.IsAdmin, prefix), item => item?.ExternalRef);
     }
 }

@@ -102,14 +102,14 @@ public sealed class InfrastructureTests
         // What was found is what the options classes read, down to their nested sections.
         Assert.Contains("Reintegration:StorageResilience:MaxRetryAttempts", code.Read);
         Assert.Contains("Reintegration:Scoring:Occupation", code.Read);
-        Assert.Equal(3, code.Required.Count);
+        Assert.Equal(4, code.Required.Count);
         Assert.Contains("Reintegration:Storage", code.Required);
         Assert.Contains("Reintegration:AdminKey", code.Required);
         Assert.Contains("Reintegration:DigestSchedule", code.Required);
     }
 
     [Fact]
-    public async Task AppSettings_StorageIsTheTableServiceUri_AndTheAdminKeyAKeyVaultReference()
+    public async Task AppSettings_StorageIsTheTableServiceUri_AndTheKeysKeyVaultReferences()
     {
         var template = await ArmTemplate.GetAsync();
         var settings = template.AppSettings;
@@ -117,6 +117,7 @@ public sealed class InfrastructureTests
 
         Assert.EndsWith(".primaryEndpoints.table]", settings["Reintegration__Storage"], StringComparison.Ordinal);
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0})'", settings["Reintegration__AdminKey"], StringComparison.Ordinal);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri={0})'", settings["Reintegration__SigningKey"], StringComparison.Ordinal);
         Assert.Contains(Identity, Text(site, "keyVaultReferenceIdentity"), StringComparison.Ordinal);
         var vault = template.Single("Microsoft.KeyVault/vaults").GetProperty("properties");
         Assert.True(vault.GetProperty("enableRbacAuthorization").GetBoolean());
@@ -143,6 +144,7 @@ public sealed class InfrastructureTests
         Assert.True(template.GetProperty("parameters").TryGetProperty("location", out _));
         Assert.Equal(JsonValueKind.Object, template.GetProperty("parameters").GetProperty("adminKey").ValueKind);
         Assert.Equal("securestring", template.GetProperty("parameters").GetProperty("adminKey").GetProperty("type").GetString());
+        Assert.Equal("securestring", template.GetProperty("parameters").GetProperty("signingKey").GetProperty("type").GetString());
         Assert.Contains("/api", Text(template, "outputs", "apiBaseUrl", "value"), StringComparison.Ordinal);
     }
 

@@ -121,6 +121,8 @@ public sealed class HostileInputTests(HostileInputFixture fixture) : IClassFixtu
             { "quote in an opening id to close", "DELETE", "/api/openings/KZ-'%20or%20'1'%20eq%20'1", null, "", Centre, 404 },
             { "positions as a string", "POST", "/api/openings", Json, opening.Replace("\"positions\": 3", "\"positions\": \"3\"", StringComparison.Ordinal), Admin, 400 },
             { "latitude as a string", "POST", "/api/openings", Json, opening.Replace("\"lat\": 43.24", "\"lat\": \"43.24\"", StringComparison.Ordinal), Admin, 400 },
+            { "a centre's opening that lures with a link and a phone", "POST", "/api/openings", Json, opening.Replace("\"title\": \"Welder\"", "\"title\": \"Driver - apply at https://evil.example/uz +998 90 000 0000\"", StringComparison.Ordinal), Centre, 400 },
+            { "a centre's opening with an e-mail as its employer", "POST", "/api/openings", Json, opening.Replace("\"employer\": \"Almaty Metalworks LLP\"", "\"employer\": \"hr@evil.example\"", StringComparison.Ordinal), Centre, 400 },
             { "opening that expired", "POST", "/api/openings", Json, opening.Replace("\"expiresOn\": \"2027-01-01\"", "\"expiresOn\": \"2001-01-01\"", StringComparison.Ordinal), Admin, 400 },
             { "array to replace a profile", "PUT", "/api/profiles/{profile}", Json, "[" + profile + "]", Centre, 400 },
             { "array as an ad-hoc profile", "POST", "/api/matches", Json, "[" + profile + "]", Centre, 400 },
