@@ -9,7 +9,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Centres;
 
 /// <summary>Centres: registered, listed and changed by the admin, who also issues new keys; a centre reads and changes itself.</summary>
-public sealed class CentresFunctions(Api api, CentreStore centres, CentreValidator validator, IOptions<ApiOptions> options)
+public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens tokens, CentreValidator validator, IOptions<ApiOptions> options)
 {
     [Function("CreateCentre")]
     public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "centres")] HttpRequest request) =>
@@ -20,7 +20,7 @@ public sealed class CentresFunctions(Api api, CentreStore centres, CentreValidat
             errors.AddUncovered(validator.Validate(body.Name, body.Country, body.Region, body.WebhookUrl, body.Language));
             if (!errors.IsEmpty)
             {
-                return Problems.Validation(errors.ToDictionary());
+                return Problems.Validation(errors);
             }
 
             var (outcome, centre, apiKey) = await centres.CreateAsync(body.Name.Trim(), body.Country, body.Region, body.WebhookUrl, body.Language, cancellationToken);
@@ -35,14 +35,16 @@ public sealed class CentresFunctions(Api api, CentreStore centres, CentreValidat
         {
             var query = new QueryParameters(request);
             var pageSize = query.Int("pageSize", 100, 1, 1000);
-            var token = query.Text("continuationToken", 2048);
+            const string Scope = "centres|admin";
+            var token = await tokens.ReadAsync(query, Scope, cancellationToken);
             if (!query.Errors.IsEmpty)
             {
-                return Problems.Validation(query.Errors.ToDictionary());
+                return Problems.Validation(query.Errors);
             }
 
             var page = await centres.ListAsync(pageSize, token, cancellationToken);
-            return TypedResults.Json(new CentrePage([.. page.Items.Select(CentreView.Of)], page.ContinuationToken), ApiJsonContext.Web.CentrePage);
+            var next = await tokens.SealAsync(page.ContinuationToken, Scope, cancellationToken);
+            return TypedResults.Json(new CentrePage([.. page.Items.Select(CentreView.Of)], next), ApiJsonContext.Web.CentrePage);
         });
 
     [Function("GetMyCentre")]
@@ -77,7 +79,7 @@ public sealed class CentresFunctions(Api api, CentreStore centres, CentreValidat
 
         if (patch is null || !errors.IsEmpty)
         {
-            return Problems.Validation((errors.IsEmpty ? Error("$", "A JSON object is required.") : errors).ToDictionary());
+            return Problems.Validation(errors.IsEmpty ? Error("$", "A JSON object is required.") : errors);
         }
 
         if (await centres.GetAsync(id, cancellationToken) is not { } current)
@@ -100,7 +102,7 @@ public sealed class CentresFunctions(Api api, CentreStore centres, CentreValidat
             changes.Language ?? current.Language));
         if (!errors.IsEmpty)
         {
-            return Problems.Validation(errors.ToDictionary());
+            return Problems.Validation(errors);
         }
 
         var (outcome, updated) = await centres.UpdateAsync(id, changes, cancellationToken);

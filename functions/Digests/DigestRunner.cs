@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Reintegration.Digests;
 using Reintegration.Domain;
 using Reintegration.Functions.Http;
+using Reintegration.Functions.Telemetry;
 using Reintegration.Storage.Centres;
 using Reintegration.Storage.Digests;
 using Reintegration.Storage.Infrastructure;
@@ -28,12 +29,26 @@ public sealed partial class DigestRunner(
     WebhookSender webhooks,
     IOptions<DigestOptions> options,
     TimeProvider time,
+    AppMetrics metrics,
     ILogger<DigestRunner> logger)
 {
     /// <summary>How long a run waits for this instance's opening index to load (a timer firing just after a start).</summary>
     private static readonly TimeSpan IndexWait = TimeSpan.FromMinutes(1);
 
     public async Task<DigestRunReport> RunAsync(IsoWeek week, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            return await RunWeekAsync(week, cancellationToken);
+        }
+        finally
+        {
+            metrics.DigestRun(time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<DigestRunReport> RunWeekAsync(IsoWeek week, CancellationToken cancellationToken)
     {
         var generatedAt = await digests.RunStartedAtAsync(week, cancellationToken);
         var all = await centres.AllAsync(cancellationToken);

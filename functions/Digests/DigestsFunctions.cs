@@ -48,7 +48,7 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
         var language = query.Lang("lang") ?? query.Language(centre.Language);
         if (!query.Errors.IsEmpty)
         {
-            return Problems.Validation(query.Errors.ToDictionary());
+            return Problems.Validation(query.Errors);
         }
 
         return Format(request) switch

@@ -51,10 +51,6 @@ public sealed partial class Api(Authenticator authenticator, IOptions<StorageRes
         {
             return e.Problem;
         }
-        catch (InvalidContinuationTokenException)
-        {
-            return Problems.Invalid("continuationToken", "Not a continuation token this API issued.");
-        }
         catch (ConcurrencyConflictException e)
         {
             return Problems.PreconditionFailed(e.Message);

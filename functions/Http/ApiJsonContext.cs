@@ -28,6 +28,7 @@ namespace Reintegration.Functions.Http;
 [JsonSerializable(typeof(CentreCreated))]
 [JsonSerializable(typeof(UpsertResponse))]
 [JsonSerializable(typeof(ImportResponse))]
+[JsonSerializable(typeof(RejectedLine))]
 [JsonSerializable(typeof(ItemPage))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(MatchResponse))]

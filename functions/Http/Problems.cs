@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Reintegration.Storage.Openings;
+using Reintegration.Validation;
 
 namespace Reintegration.Functions.Http;
 
@@ -27,6 +28,12 @@ public static class Problems
 
     public static IResult Validation(IReadOnlyDictionary<string, string[]> errors, string detail = "The request has invalid fields; every one is listed in errors.") =>
         TypedResults.ValidationProblem(errors.ToDictionary(), detail, type: TypeOf(StatusCodes.Status400BadRequest), title: "One or more fields are invalid");
+
+    /// <summary>Every error found, or, past <see cref="ValidationErrors.MaxPaths"/>, the first ones and how many more there were.</summary>
+    public static IResult Validation(ValidationErrors errors) =>
+        Validation(errors.ToDictionary(), errors.Omitted == 0
+            ? "The request has invalid fields; every one is listed in errors."
+            : $"The request has invalid fields; the first {errors.Count} are listed in errors, and {errors.Omitted} more errors were found.");
 
     /// <summary>A bad request about one field (or "$" for the whole body).</summary>
     public static IResult Invalid(string path, string message) =>

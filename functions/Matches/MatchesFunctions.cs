@@ -62,7 +62,7 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvide
             errors.AddUncovered(validator.Validate(profile, time.UtcToday()));
             if (!errors.IsEmpty)
             {
-                return Problems.Validation(errors.ToDictionary());
+                return Problems.Validation(errors);
             }
 
             var response = matchmaker.Match(null, profile!, query);
@@ -80,7 +80,7 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvide
             Explain = parameters.Bool("explain", true),
             Language = parameters.Language(caller.Centre!.Language),
         };
-        problem = parameters.Errors.IsEmpty ? TypedResults.Empty : Problems.Validation(parameters.Errors.ToDictionary());
+        problem = parameters.Errors.IsEmpty ? TypedResults.Empty : Problems.Validation(parameters.Errors);
         return parameters.Errors.IsEmpty;
     }
 }

@@ -1,4 +1,5 @@
 using Reintegration.Domain;
+using Reintegration.Functions.Telemetry;
 using Reintegration.Localisation;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
@@ -10,7 +11,7 @@ namespace Reintegration.Functions.Matches;
 /// Matches a profile against the opening index, once the index holds every open opening; until then a
 /// match is refused at once (<see cref="IndexLoadingException"/>, 503 with when to ask again).
 /// </summary>
-public sealed class Matchmaker(MatchingEngine engine, OpeningIndex index, IndexSynchronizer synchronizer, TimeProvider time)
+public sealed class Matchmaker(MatchingEngine engine, OpeningIndex index, IndexSynchronizer synchronizer, TimeProvider time, AppMetrics metrics)
 {
     /// <summary>Judges one stored opening for one person, as the index would, and says why.</summary>
     public VerdictView Judge(string profileId, Profile profile, StoredOpening opening, MatchQuery query)
@@ -31,7 +32,9 @@ public sealed class Matchmaker(MatchingEngine engine, OpeningIndex index, IndexS
             throw new IndexLoadingException(loading, loading.RetryAfter(time.GetUtcNow()));
         }
 
+        var started = time.GetTimestamp();
         var result = index.Match(profile, query);
+        metrics.Matched(time.GetElapsedTime(started));
         return new MatchResponse(profileId, time.GetUtcNow(), result.Matches.Select(MatchView.Of).ToList(), result.Excluded);
     }
 }

@@ -11,7 +11,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Openings;
 
 /// <summary>Openings, published by the admin or a centre: upsert (one or many), read, list, close.</summary>
-public sealed class OpeningsFunctions(Api api, OpeningStore openings, IndexSynchronizer index, OpeningValidator validator, ReferenceData reference, TimeProvider time, IOptions<ApiOptions> options)
+public sealed class OpeningsFunctions(Api api, OpeningStore openings, PageTokens tokens, IndexSynchronizer index, OpeningValidator validator, ReferenceData reference, TimeProvider time, IOptions<ApiOptions> options)
 {
     [Function("UpsertOpenings")]
     public Task<IResult> Upsert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "openings")] HttpRequest request) =>
@@ -19,10 +19,10 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, IndexSynch
         {
             var (items, isArray, errors) = await RequestBody.ReadOneOrManyAsync(request, ReintegrationJsonContext.Default.Opening,
                 options.Value.MaxBodyBytes, options.Value.MaxItems, cancellationToken);
-            errors.AddUncovered(Validate(items, isArray));
+            errors.AddUncovered(Validate(items, isArray, caller));
             if (!errors.IsEmpty)
             {
-                return Problems.Validation(errors.ToDictionary());
+                return Problems.Validation(errors);
             }
 
             var (outcomes, changes) = await openings.UpsertAsync(caller.PublisherId, items!, cancellationToken);
@@ -37,20 +37,22 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, IndexSynch
 
     [Function("ListOpenings")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openings")] HttpRequest request) =>
-        api.HandleAsync(request, Roles.Any, async (_, cancellationToken) =>
+        api.HandleAsync(request, Roles.Any, async (caller, cancellationToken) =>
         {
             var query = new QueryParameters(request);
             var country = query.Country("country", reference);
             var isco = query.Isco("isco", reference);
             var pageSize = query.Int("pageSize", 100, 1, 1000);
-            var token = query.Text("continuationToken", 2048);
+            var scope = $"openings|{caller.PublisherId}|{country}|{isco}";
+            var token = await tokens.ReadAsync(query, scope, cancellationToken);
             if (!query.Errors.IsEmpty)
             {
-                return Problems.Validation(query.Errors.ToDictionary());
+                return Problems.Validation(query.Errors);
             }
 
             var page = await openings.ListAsync(country, isco, pageSize, token, cancellationToken);
-            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Opening).ToList(), page.ContinuationToken), ApiJsonContext.Web.ItemPage);
+            var next = await tokens.SealAsync(page.ContinuationToken, scope, cancellationToken);
+            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Opening).ToList(), next), ApiJsonContext.Web.ItemPage);
         });
 
     [Function("CloseOpening")]
@@ -67,9 +69,9 @@ public sealed class OpeningsFunctions(Api api, OpeningStore openings, IndexSynch
             };
         });
 
-    private ValidationErrors Validate(IReadOnlyList<Opening?> items, bool isArray)
+    private ValidationErrors Validate(IReadOnlyList<Opening?> items, bool isArray, Caller caller)
     {
         var today = time.UtcToday();
-        return BatchValidation.Validate(items, isArray, (item, prefix) => validator.Validate(item, today, prefix), item => item?.ExternalRef);
+        return BatchValidation.Validate(items, isArray, (item, prefix) => validator.Validate(item, today, !caller.IsAdmin, prefix), item => item?.ExternalRef);
     }
 }

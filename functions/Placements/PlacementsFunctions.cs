@@ -38,7 +38,7 @@ public sealed class PlacementsFunctions(Api api, PlacementStore placements, Prof
             errors.AddUncovered(missing);
             if (!errors.IsEmpty)
             {
-                return Problems.Validation(errors.ToDictionary());
+                return Problems.Validation(errors);
             }
 
             var centreId = caller.Centre!.Id;

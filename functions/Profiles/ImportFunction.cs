@@ -27,7 +27,7 @@ public sealed class ImportFunction(Api api, ProfileStore profiles, ProfileValida
             }
 
             var today = time.UtcToday();
-            var rejected = new List<RejectedLine>();
+            var rejected = new RejectedLines(body.Length);
             var accepted = new List<ProfileCsv.Row>();
             var lineOf = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var row in rows)
@@ -66,6 +66,6 @@ public sealed class ImportFunction(Api api, ProfileStore profiles, ProfileValida
             }
 
             var outcomes = accepted.Count == 0 ? [] : await profiles.UpsertAsync(caller.Centre!.Id, accepted.Select(r => r.Profile!).ToList(), cancellationToken);
-            return TypedResults.Json(new ImportResponse(outcomes.Count(o => o.Created), outcomes.Count(o => !o.Created), rejected), ApiJsonContext.Web.ImportResponse);
+            return TypedResults.Json(new ImportResponse(outcomes.Count(o => o.Created), outcomes.Count(o => !o.Created), rejected.Listed, rejected.Count), ApiJsonContext.Web.ImportResponse);
         });
 }

@@ -6,7 +6,11 @@ namespace Reintegration.Functions.Profiles;
 public sealed record UpsertResponse(IReadOnlyList<UpsertOutcome> Results);
 
 /// <summary>The answer to a CSV import.</summary>
-public sealed record ImportResponse(int Created, int Updated, IReadOnlyList<RejectedLine> Rejected);
+/// <summary>
+/// What an import did: profiles created and updated, and the rows refused — all of them counted in
+/// <see cref="RejectedCount"/>, the first of them listed in <see cref="Rejected"/> with every error (see <see cref="ImportFunction"/>).
+/// </summary>
+public sealed record ImportResponse(int Created, int Updated, IReadOnlyList<RejectedLine> Rejected, int RejectedCount);
 
 /// <summary>A CSV line that was not stored, and why.</summary>
 public sealed record RejectedLine(int Line, IReadOnlyDictionary<string, string[]> Errors);

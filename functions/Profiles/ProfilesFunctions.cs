@@ -10,7 +10,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Profiles;
 
 /// <summary>A centre's caseload: upsert (one or many), read, replace, erase, page.</summary>
-public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileErasure erasure, ProfileValidator validator, TimeProvider time, IOptions<ApiOptions> options)
+public sealed class ProfilesFunctions(Api api, ProfileStore profiles, PageTokens tokens, ProfileErasure erasure, ProfileValidator validator, TimeProvider time, IOptions<ApiOptions> options)
 {
     [Function("UpsertProfiles")]
     public Task<IResult> Upsert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "profiles")] HttpRequest request) =>
@@ -21,7 +21,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
             errors.AddUncovered(Validate(items, isArray));
             if (!errors.IsEmpty)
             {
-                return Problems.Validation(errors.ToDictionary());
+                return Problems.Validation(errors);
             }
 
             var outcomes = await profiles.UpsertAsync(caller.Centre!.Id, items!, cancellationToken);
@@ -43,7 +43,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
             errors.AddUncovered(validator.Validate(profile, time.UtcToday()));
             if (!errors.IsEmpty)
             {
-                return Problems.Validation(errors.ToDictionary());
+                return Problems.Validation(errors);
             }
 
             var centreId = caller.Centre!.Id;
@@ -78,14 +78,16 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileEra
         {
             var query = new QueryParameters(request);
             var pageSize = query.Int("pageSize", 100, 1, 1000);
-            var token = query.Text("continuationToken", 2048);
+            var scope = $"profiles|{caller.Centre!.Id}";
+            var token = await tokens.ReadAsync(query, scope, cancellationToken);
             if (!query.Errors.IsEmpty)
             {
-                return Problems.Validation(query.Errors.ToDictionary());
+                return Problems.Validation(query.Errors);
             }
 
             var page = await profiles.ListAsync(caller.Centre!.Id, pageSize, token, cancellationToken);
-            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Profile).ToList(), page.ContinuationToken), ApiJsonContext.Web.ItemPage);
+            var next = await tokens.SealAsync(page.ContinuationToken, scope, cancellationToken);
+            return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Profile).ToList(), next), ApiJsonContext.Web.ItemPage);
         });
 
     private ValidationErrors Validate(IReadOnlyList<Profile?> items, bool isArray)

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Reintegration.Functions.Telemetry;
 
 namespace Reintegration.Functions.Standalone;
 
@@ -10,15 +12,36 @@ namespace Reintegration.Functions.Standalone;
 internal sealed class FunctionActivator
 {
     private readonly MethodInfo _method;
+    private readonly string _name;
+    private readonly string _trigger;
     private readonly ObjectFactory? _factory;
 
-    public FunctionActivator(MethodInfo method)
+    /// <param name="method">The function's method.</param>
+    /// <param name="name">The function's name, for its invocation spans.</param>
+    /// <param name="trigger">"http" or "timer".</param>
+    public FunctionActivator(MethodInfo method, string name, string trigger)
     {
         _method = method;
+        _name = name;
+        _trigger = trigger;
         _factory = method.IsStatic ? null : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
     }
 
     public async Task<object?> InvokeAsync(IServiceProvider services, object?[] arguments)
+    {
+        using var span = FunctionTelemetry.StartInvocation(_name, _trigger);
+        try
+        {
+            return await InvokeFunctionAsync(services, arguments);
+        }
+        catch (Exception e)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<object?> InvokeFunctionAsync(IServiceProvider services, object?[] arguments)
     {
         var instance = _factory?.Invoke(services, null);
         try

@@ -37,7 +37,7 @@ internal static class HttpFunctionEndpoints
 
     private static RequestDelegate CreateHandler(HttpFunction function)
     {
-        var activator = new FunctionActivator(function.Method);
+        var activator = new FunctionActivator(function.Method, function.Name, "http");
         var binders = function.Method.GetParameters().Select(p => CreateBinder(function, p)).ToArray();
         return async context =>
         {

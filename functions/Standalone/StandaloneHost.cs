@@ -2,12 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Reintegration.Functions.Http;
 
 namespace Reintegration.Functions.Standalone;
 
@@ -22,13 +18,8 @@ public static class StandaloneHost
 
     /// <param name="args">Command-line arguments (<c>--urls</c> and any configuration).</param>
     /// <param name="functionAssemblies">The assemblies whose functions to serve.</param>
-    /// <param name="configureServices">The app's own registrations, the same as under the Functions host.</param>
-    /// <param name="configureBuilder">Last changes before the app is built (tests replace services here).</param>
-    public static WebApplication Build(
-        string[] args,
-        IEnumerable<Assembly> functionAssemblies,
-        Action<IServiceCollection, IConfiguration> configureServices,
-        Action<WebApplicationBuilder>? configureBuilder = null)
+    /// <param name="configureApp">The app's own registrations, the same as under the Functions host (and then any test's changes).</param>
+    public static WebApplication Build(string[] args, IEnumerable<Assembly> functionAssemblies, Action<WebApplicationBuilder> configureApp)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -42,20 +33,11 @@ public static class StandaloneHost
 
         var catalog = FunctionCatalog.Discover(functionAssemblies);
         builder.Services.AddMvcCore();
-        // What the web server answers itself (a path outside the route prefix, say) reads like the functions' own problems.
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            var status = context.ProblemDetails.Status ?? StatusCodes.Status500InternalServerError;
-            context.ProblemDetails.Type = Problems.TypeOf(status);
-            context.ProblemDetails.Detail ??= status == StatusCodes.Status404NotFound
-                ? "Nothing is served here. The API is under /api; every route is listed in /api/openapi.json."
-                : ReasonPhrases.GetReasonPhrase(status) + ".";
-        });
+        builder.Services.AddProblemDetails();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddHostedService<TimerFunctionScheduler>();
-        configureServices(builder.Services, builder.Configuration);
-        configureBuilder?.Invoke(builder);
+        configureApp(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -32,7 +32,7 @@ internal sealed partial class TimerFunctionScheduler(
     private async Task RunLoopAsync(TimerFunction timer, TimerSchedule schedule, CancellationToken stoppingToken)
     {
         // Everything up to the first wait runs within StartAsync, so the first occurrence is fixed from the start time.
-        var activator = new FunctionActivator(timer.Method);
+        var activator = new FunctionActivator(timer.Method, timer.Name, "timer");
         var binders = timer.Method.GetParameters().Select(p => CreateBinder(timer, p)).ToArray();
         var last = DateTimeOffset.MinValue;
         var next = schedule.NextAfter(time.GetUtcNow());

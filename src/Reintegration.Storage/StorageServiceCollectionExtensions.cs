@@ -32,6 +32,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Tables>();
         services.AddSingleton<StorageHealth>();
         services.AddSingleton<StorageOutageLog>();
+        services.AddOptions<SigningKeyOptions>().Bind(configuration.GetSection(SigningKeyOptions.SectionName));
+        services.AddSingleton<SigningKey>();
         services.AddSingleton<CentreStore>();
         services.AddSingleton<ProfileCache>();
         services.AddSingleton<ProfileStore>();

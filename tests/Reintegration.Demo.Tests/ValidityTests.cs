@@ -49,7 +49,7 @@ public sealed partial class ValidityTests
         var validator = new OpeningValidator(Reference);
 
         var invalid = new DemoData(Reference, seed, today).Openings(5_000)
-            .Select(o => (o.ExternalRef, Errors: validator.Validate(o, today).ToDictionary()))
+            .Select(o => (o.ExternalRef, Errors: validator.Validate(o, today, byCentre: true).ToDictionary()))
             .Where(x => x.Errors.Count > 0)
             .Select(x => $"{x.ExternalRef}: {string.Join("; ", x.Errors.Select(e => $"{e.Key} {string.Join(' ', e.Value)}"))}")
             .ToList();

@@ -10,8 +10,9 @@ public sealed class OpeningValidator(ReferenceData reference)
 
     /// <param name="opening">The opening as received (it may be null or incomplete).</param>
     /// <param name="today">Today, which the opening must not expire before.</param>
+    /// <param name="byCentre">Whether a centre publishes it: then its texts may hold no web address, e-mail address or phone number.</param>
     /// <param name="prefix">Prepended to every path: "[3]." for the fourth item of an array.</param>
-    public ValidationErrors Validate(Opening? opening, DateOnly today, string prefix = "")
+    public ValidationErrors Validate(Opening? opening, DateOnly today, bool byCentre, string prefix = "")
     {
         var errors = new ValidationErrors();
         if (opening is null)
@@ -39,6 +40,14 @@ public sealed class OpeningValidator(ReferenceData reference)
         }
 
         CheckWage(errors, prefix, opening.MonthlyWage);
+        if (byCentre)
+        {
+            ContactRules.Check(errors, $"{prefix}title", opening.Title);
+            ContactRules.Check(errors, $"{prefix}employer", opening.Employer);
+            ContactRules.CheckList(errors, $"{prefix}skills", opening.Skills);
+            ContactRules.CheckList(errors, $"{prefix}licences", opening.Licences);
+        }
+
         if (opening.ExpiresOn is { } expiresOn && expiresOn < today)
         {
             errors.Add($"{prefix}expiresOn", $"The opening expired on {expiresOn:yyyy-MM-dd}, before today ({today:yyyy-MM-dd}).");

@@ -3,23 +3,42 @@ namespace Reintegration.Validation;
 /// <summary>
 /// Every error found in an input, as field path → messages. Paths follow the JSON:
 /// <c>citizenship</c>, <c>bans[0].until</c>, and <c>[3].occupations[1].isco</c> for item 3 of an array.
+/// At most <see cref="MaxPaths"/> paths are kept, and <see cref="MaxMessagesPerPath"/> messages each;
+/// the paths beyond are counted in <see cref="Omitted"/>, so that no input, however broken, makes an
+/// answer that grows with it.
 /// </summary>
 public sealed class ValidationErrors
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    public const int MaxPaths = 100;
+    public const int MaxMessagesPerPath = 5;
 
-    public bool IsEmpty => _errors.Count == 0;
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _omitted = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _errors.Count == 0 && _omitted.Count == 0;
 
     public int Count => _errors.Count;
+
+    /// <summary>How many more paths had errors than are kept.</summary>
+    public int Omitted => _omitted.Count;
 
     public void Add(string path, string message)
     {
         if (!_errors.TryGetValue(path, out var messages))
         {
+            if (_errors.Count >= MaxPaths)
+            {
+                _omitted.Add(path);
+                return;
+            }
+
             _errors[path] = messages = [];
         }
 
-        messages.Add(message);
+        if (messages.Count < MaxMessagesPerPath)
+        {
+            messages.Add(message);
+        }
     }
 
     public void AddRange(ValidationErrors other)
@@ -31,6 +50,8 @@ public sealed class ValidationErrors
                 Add(path, message);
             }
         }
+
+        _omitted.UnionWith(other._omitted.Where(p => !_errors.ContainsKey(p)));
     }
 
     /// <summary>
@@ -39,7 +60,7 @@ public sealed class ValidationErrors
     /// </summary>
     public void AddUncovered(ValidationErrors other)
     {
-        var covered = _errors.Keys.ToList();
+        var covered = _errors.Keys.Concat(_omitted).ToList();
         foreach (var (path, messages) in other._errors)
         {
             if (!covered.Any(c => IsAtOrUnder(path, c)))
@@ -50,6 +71,8 @@ public sealed class ValidationErrors
                 }
             }
         }
+
+        _omitted.UnionWith(other._omitted.Where(path => !covered.Any(c => IsAtOrUnder(path, c)) && !_errors.ContainsKey(path)));
     }
 
     public bool Has(string path) => _errors.ContainsKey(path);

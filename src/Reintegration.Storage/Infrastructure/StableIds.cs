@@ -25,6 +25,6 @@ public static partial class StableIds
     /// <summary>Whether the text is a 32-character lower-case hex id (profiles, centres, placements).</summary>
     public static bool IsId(string? text) => text is not null && HexId().IsMatch(text);
 
-    [GeneratedRegex("^[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9a-f]{32}\z", RegexOptions.CultureInvariant)]
     private static partial Regex HexId();
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -13,26 +15,44 @@ public sealed class StorageCalls(ResiliencePipelineProvider<string> pipelines, I
 {
     private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(StorageResilience.PipelineName);
 
-    public async Task<T> RunAsync<T>(Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
+    /// <param name="call">The call, attempted as often as the pipeline allows.</param>
+    /// <param name="cancellationToken">Ends the call and its retries.</param>
+    /// <param name="operation">Names the call's span (filled in by the compiler: the calling store method).</param>
+    /// <param name="caller">The calling store's file, whose name is the store's.</param>
+    public async Task<T> RunAsync<T>(
+        Func<CancellationToken, ValueTask<T>> call,
+        CancellationToken cancellationToken,
+        [CallerMemberName] string operation = "",
+        [CallerFilePath] string caller = "")
     {
+        // Named for the store and its method only: keys and values can be personal data.
+        using var span = StorageTelemetry.Source.StartActivity(
+            $"{Path.GetFileNameWithoutExtension(caller)}.{operation}", ActivityKind.Client);
+        span?.SetTag("db.system.name", "azure.tables");
         try
         {
             return await _pipeline.ExecuteAsync(call, cancellationToken);
         }
         catch (BrokenCircuitException e)
         {
+            span?.SetStatus(ActivityStatusCode.Error, "circuit open");
             throw new StorageUnavailableException("Table Storage is unavailable (circuit open).", e.RetryAfter ?? options.Value.BreakDuration, e);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && TransientFailures.MeansUnavailable(e))
         {
+            span?.SetStatus(ActivityStatusCode.Error, "unavailable");
             throw new StorageUnavailableException("Table Storage did not answer.", options.Value.BreakDuration, e);
         }
     }
 
-    public Task RunAsync(Func<CancellationToken, ValueTask> call, CancellationToken cancellationToken) =>
+    public Task RunAsync(
+        Func<CancellationToken, ValueTask> call,
+        CancellationToken cancellationToken,
+        [CallerMemberName] string operation = "",
+        [CallerFilePath] string caller = "") =>
         RunAsync<bool>(async token =>
         {
             await call(token);
             return true;
-        }, cancellationToken);
+        }, cancellationToken, operation, caller);
 }

@@ -58,17 +58,23 @@ public static class StorageResilience
 
     public static IServiceCollection AddStorageResilience(this IServiceCollection services)
     {
-        // One state provider, so that health (and telemetry) can tell whether the breaker is open without a call.
+        services.AddMetrics();
         services.AddSingleton<CircuitBreakerStateProvider>();
+        services.AddSingleton<StorageTelemetry>();
         services.AddResiliencePipeline(PipelineName, (builder, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<StorageResilienceOptions>>().Value;
-            Configure(builder, options, context.ServiceProvider.GetRequiredService<CircuitBreakerStateProvider>());
+            Configure(builder, options, context.ServiceProvider.GetRequiredService<StorageTelemetry>(),
+                context.ServiceProvider.GetRequiredService<CircuitBreakerStateProvider>());
         });
         return services;
     }
 
-    internal static void Configure(ResiliencePipelineBuilder builder, StorageResilienceOptions options, CircuitBreakerStateProvider? state = null)
+    internal static void Configure(
+        ResiliencePipelineBuilder builder,
+        StorageResilienceOptions options,
+        StorageTelemetry? telemetry = null,
+        CircuitBreakerStateProvider? breaker = null)
     {
         var transient = new PredicateBuilder().Handle<Exception>(TransientFailures.IsTransient);
         builder
@@ -80,6 +86,11 @@ public static class StorageResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
+                OnRetry = _ =>
+                {
+                    telemetry?.Retried();
+                    return default;
+                },
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -88,7 +99,7 @@ public static class StorageResilience
                 MinimumThroughput = options.BreakMinimumThroughput,
                 SamplingDuration = options.BreakSamplingDuration,
                 BreakDuration = options.BreakDuration,
-                StateProvider = state,
+                StateProvider = breaker,
             })
             .AddTimeout(options.AttemptTimeout);
         if (options.ChaosLostResponseRate > 0)

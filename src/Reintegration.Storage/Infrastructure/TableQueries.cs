@@ -17,11 +17,8 @@ internal static class TableQueries
     public static async Task<ResultPage<TableEntity>> PageAsync(
         StorageCalls calls, TableClient table, string? filter, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        if (!ContinuationTokens.TryDecode(continuationToken, out var tableToken))
-        {
-            throw new InvalidContinuationTokenException();
-        }
-
+        // Table Storage's own token: the API layer seals it before a client sees it, and opens it again.
+        var tableToken = continuationToken;
         for (var emptyPages = 0; ; emptyPages++)
         {
             var page = await calls.RunAsync(async token =>
@@ -40,7 +37,7 @@ internal static class TableQueries
 
             if (page.Values.Count > 0 || page.ContinuationToken is null || emptyPages >= 20)
             {
-                return new ResultPage<TableEntity>(page.Values.ToList(), ContinuationTokens.Encode(page.ContinuationToken));
+                return new ResultPage<TableEntity>(page.Values.ToList(), page.ContinuationToken);
             }
 
             tableToken = page.ContinuationToken;
@@ -126,6 +123,3 @@ internal static class TableQueries
             }
         }, cancellationToken);
 }
-
-/// <summary>A continuation token that is not one this API issued.</summary>
-public sealed class InvalidContinuationTokenException() : Exception("The continuation token is not valid.");

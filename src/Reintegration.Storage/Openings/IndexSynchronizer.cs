@@ -84,11 +84,15 @@ public sealed partial class IndexSynchronizer(
         }
     }
 
+    /// <summary>When the index last caught up with storage (a full load or a read of the change log); null before the first.</summary>
+    public DateTimeOffset? CaughtUpAt { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         (var watermark, _loadedFrom) = await FirstLoadAsync(stoppingToken);
         Advance(watermark);
+        CaughtUpAt = time.GetUtcNow();
         _loading = null;
         _loaded.TrySetResult();
         var reloadAt = time.GetUtcNow() + settings.FullReloadInterval;
@@ -106,6 +110,7 @@ public sealed partial class IndexSynchronizer(
 
                 Advance(await RefreshAsync(Watermark, stoppingToken));
                 outages.Available();
+                CaughtUpAt = time.GetUtcNow();
             }
             catch (StorageUnavailableException e)
             {

@@ -27,6 +27,6 @@ public static partial class OpeningIds
         return true;
     }
 
-    [GeneratedRegex("^[A-Z]{2}-[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Z]{2}-[0-9a-f]{32}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

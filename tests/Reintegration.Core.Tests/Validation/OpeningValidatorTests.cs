@@ -31,26 +31,60 @@ public sealed class OpeningValidatorTests
 
     [Fact]
     public void Validate_ApiSampleOpening_HasNoErrors() =>
-        Assert.True(Validator.Validate(Samples.Opening(), Samples.Today).IsEmpty);
+        Assert.True(Validator.Validate(Samples.Opening(), Samples.Today, byCentre: true).IsEmpty);
 
     [Theory]
     [MemberData(nameof(BadOpenings))]
     public void Validate_BrokenRule_ReportsExactlyThatFieldPath(string rule, Func<Opening, Opening> breakIt, string path)
     {
-        var errors = Validator.Validate(breakIt(Samples.Opening()), Samples.Today).ToDictionary();
+        var errors = Validator.Validate(breakIt(Samples.Opening()), Samples.Today, byCentre: true).ToDictionary();
 
         Assert.True(errors.Keys.SequenceEqual([path]), $"{rule}: expected only '{path}', got {string.Join(", ", errors.Keys)}");
     }
 
     [Fact]
     public void Validate_ExpiresToday_Passes() =>
-        Assert.True(Validator.Validate(Samples.Opening() with { ExpiresOn = Samples.Today }, Samples.Today).IsEmpty);
+        Assert.True(Validator.Validate(Samples.Opening() with { ExpiresOn = Samples.Today }, Samples.Today, byCentre: true).IsEmpty);
 
     [Fact]
     public void Validate_NoWageNoDates_Passes() =>
-        Assert.True(Validator.Validate(Samples.Opening() with { MonthlyWage = null, StartDate = null, ExpiresOn = null }, Samples.Today).IsEmpty);
+        Assert.True(Validator.Validate(Samples.Opening() with { MonthlyWage = null, StartDate = null, ExpiresOn = null }, Samples.Today, byCentre: true).IsEmpty);
 
     [Fact]
     public void Validate_ArrayItem_PrefixesPaths() =>
-        Assert.Equal(["[0].positions"], Validator.Validate(Samples.Opening() with { Positions = 0 }, Samples.Today, "[0].").ToDictionary().Keys);
+        Assert.Equal(["[0].positions"], Validator.Validate(Samples.Opening() with { Positions = 0 }, Samples.Today, byCentre: true, "[0].").ToDictionary().Keys);
+
+    [Theory]
+    [InlineData("Driver - apply at https://evil.example/uz", "title")]
+    [InlineData("Driver, see www.jobs-abroad.com", "title")]
+    [InlineData("Driver (evil.example/apply)", "title")]
+    [InlineData("Cook, write to hr@evil.example", "title")]
+    [InlineData("Call +998 90 000 0000", "title")]
+    [InlineData("Call (90) 123-45-67", "title")]
+    [InlineData("Kaspi.kz", "employer")]
+    public void Validate_ContactsInACentresOpening_AreRefused(string text, string field)
+    {
+        var opening = field == "title" ? Samples.Opening() with { Title = text } : Samples.Opening() with { Employer = text };
+
+        var errors = Validator.Validate(opening, Samples.Today, byCentre: true).ToDictionary();
+
+        Assert.Equal([field], errors.Keys);
+        Assert.Contains("not allowed in an opening a centre publishes", errors[field][0], StringComparison.Ordinal);
+        Assert.True(Validator.Validate(opening, Samples.Today, byCentre: false).IsEmpty);
+    }
+
+    [Fact]
+    public void Validate_ContactsInAnyTextList_AreRefusedAtTheirPath() =>
+        Assert.Equal(["licences[1]", "skills[0]"], Validator.Validate(
+            Samples.Opening() with { Skills = ["see t.me/jobs-abroad"], Licences = ["driving:C", "ask at 99890 1234567"] },
+            Samples.Today, byCentre: true).ToDictionary().Keys);
+
+    [Theory]
+    [InlineData("Welder, 5th grade (St. Petersburg)")]
+    [InlineData("Driver, category C, 2-3 years")]
+    [InlineData("ISO 9001:2015 quality inspector")]
+    [InlineData("Cook for 120 guests, shifts 2/2")]
+    [InlineData("Almaty Metalworks LLP")]
+    public void Validate_OrdinaryTitles_AreNotTakenForContacts(string text) =>
+        Assert.True(Validator.Validate(Samples.Opening() with { Title = text }, Samples.Today, byCentre: true).IsEmpty);
 }

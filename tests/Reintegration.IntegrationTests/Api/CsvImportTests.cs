@@ -96,6 +96,37 @@ public sealed class CsvImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_MegabyteOfBadRows_ListsTheFirstHundredWithinTheBound_AndCountsThemAll()
+    {
+        var bad = "CSV-X,A. B.,XX,deportee,,TJ,Atlantis,7212:x;1:2:3;a;b;c;d;e;f;g;h;i;j;k,zz:Z9,RU:x:y,,maybe,QQ;WW,-5,ABC,no,yesterday";
+        var rows = Enumerable.Range(0, 1_000_000 / bad.Length).Select(i => bad.Replace("CSV-X", $"CSV-{i}", StringComparison.Ordinal)).ToList();
+        var csv = Header + "\n" + string.Join("\n", rows);
+
+        var response = await ImportAsync(csv);
+        var text = await response.Content.ReadAsStringAsync();
+
+        var body = await HttpAssert.OkAsync(response);
+        Assert.Equal(rows.Count, body.GetProperty("rejectedCount").GetInt32());
+        Assert.InRange(body.GetProperty("rejected").GetArrayLength(), 1, 100);
+        Assert.True(text.Length <= Math.Max(64 * 1024, 4 * csv.Length), $"the answer is {text.Length} bytes for a {csv.Length}-byte file");
+        Assert.True(text.Length < 1024 * 1024, $"the answer is {text.Length} bytes");
+        Assert.Equal(0, body.GetProperty("created").GetInt32());
+    }
+
+    [Fact]
+    public async Task Import_ManyBadRowsInASmallFile_StaysWithin64KiB()
+    {
+        var bad = "B,A,XX,x,,TJ,Atlantis,1:x;2:y;3:z;4:w;5:v;6:u,zz:Z9;yy:Y8,RU:x:y;KZ:a:b,,x,QQ;WW,-1,ABC,x,x";
+        var csv = Header + "\n" + string.Join("\n", Enumerable.Range(0, 100).Select(i => bad.Replace("B,A", $"B{i},A", StringComparison.Ordinal)));
+
+        var response = await ImportAsync(csv);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(text.Length <= 64 * 1024 + 100, $"the answer is {text.Length} bytes for a {csv.Length}-byte file");
+        Assert.Equal(100, (await HttpAssert.OkAsync(response)).GetProperty("rejectedCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Import_SameFileTwice_UpdatesInsteadOfCreating()
     {
         var csv = Header + "\nCSV-A,A. B.,TJ,returningMigrant,,TJ,Khujand,7212:6,ru:B2,,,false,,,,true,2026-11-01\n";

@@ -107,6 +107,20 @@ public sealed class ProfileApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_ArrayOfFiveHundredBrokenItems_ListsAHundredErrorsAndCountsTheRest()
+    {
+        var body = "[" + string.Join(",", Enumerable.Repeat("1", 500)) + "]";
+
+        var response = await _centre.PostJsonAsync("/api/profiles", body);
+        var text = await response.Content.ReadAsStringAsync();
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(100, problem.GetProperty("errors").EnumerateObject().Count());
+        Assert.Contains("400 more", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(text.Length < 64 * 1024, $"the answer is {text.Length} bytes");
+    }
+
+    [Fact]
     public async Task Post_ArrayRepeatingAReference_Is400()
     {
         var profile = TestData.Profile("SAME");

@@ -66,9 +66,9 @@ public sealed class TestApp : IAsyncDisposable
         var app = StandaloneHost.Build(
             args,
             [typeof(AppServiceCollectionExtensions).Assembly, typeof(TestApp).Assembly],
-            (services, config) => services.AddReintegrationApp(config),
             builder =>
             {
+                builder.AddReintegrationApp();
                 builder.Services.AddSingleton<TestTimerProbe>();
                 configureServices?.Invoke(builder.Services);
             });

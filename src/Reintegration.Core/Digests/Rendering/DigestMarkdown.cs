@@ -48,26 +48,30 @@ public static class DigestMarkdown
     /// <summary>
     /// Characters that would turn an inline value into Markdown syntax (emphasis, code, links, HTML,
     /// tables) are escaped; line breaks become spaces. Values never start a line, so '.', '-' and '#'
-    /// cannot start a list or a heading and stay as they are.
+    /// cannot start a list or a heading and stay as they are. What a renderer would make a link of by
+    /// itself (a scheme's "://", "www.", an e-mail's "@") is broken with an escape too: nothing in a
+    /// digest becomes a link that the service did not make one.
     /// </summary>
     internal static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c is '\r' or '\n')
             {
                 escaped.Append(' ');
+                continue;
             }
-            else
-            {
-                if ("\\`*_[]<>|~".Contains(c))
-                {
-                    escaped.Append('\\');
-                }
 
-                escaped.Append(c);
+            if ("\\`*_[]<>|~@".Contains(c)
+                || c == ':' && text.AsSpan(i + 1).StartsWith("//")
+                || c == '.' && i >= 3 && text.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase))
+            {
+                escaped.Append('\\');
             }
+
+            escaped.Append(c);
         }
 
         return escaped.ToString();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reintegration.Matching.Index;
@@ -53,8 +52,8 @@ public sealed partial class IndexSnapshotLoader(
             LogUnreadable(logger, e.Reason);
             return null;
         }
-        catch (Exception e) when (e is RequestFailedException or IOException or HttpRequestException or AggregateException
-            || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        // Anything else (Blob Storage away, refused credentials, a setting without a Blob endpoint): the table is still there.
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogUnavailable(logger, e.GetType().Name, e.Message.Split('\n')[0]);
             return null;

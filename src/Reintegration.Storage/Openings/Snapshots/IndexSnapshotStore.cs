@@ -23,15 +23,18 @@ public sealed class IndexSnapshotStore
     private static readonly string Folder = $"v{IndexSnapshot.Version}/";
     private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(60);
 
-    private readonly BlobContainerClient _container;
+    private readonly Lazy<BlobContainerClient> _lazyContainer;
     private volatile bool _created;
 
     public IndexSnapshotStore(IOptions<IndexSnapshotOptions> options, IOptions<StorageOptions> storage)
     {
         var prefix = storage.Value.TablePrefix.ToLowerInvariant();
         var name = prefix.Length == 0 ? "opening-index" : prefix + "-opening-index";
-        _container = ServiceClient(options.Value.Storage, storage.Value.ConnectionString).GetBlobContainerClient(name);
+        // Built on first use: a setting with no Blob endpoint then fails the snapshot (which the caller reports), not the app's start.
+        _lazyContainer = new(() => ServiceClient(options.Value.Storage, storage.Value.ConnectionString).GetBlobContainerClient(name));
     }
+
+    private BlobContainerClient Container => _lazyContainer.Value;
 
     /// <summary>The name of the newest snapshot and the position it covers, or null when there is none.</summary>
     public async Task<(string Name, DateTimeOffset CoveredUntil)?> NewestAsync(CancellationToken cancellationToken)
@@ -39,7 +42,7 @@ public sealed class IndexSnapshotStore
         string? newest = null;
         try
         {
-            await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = Folder }, cancellationToken))
+            await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = Folder }, cancellationToken))
             {
                 if (CoveredUntil(blob.Name) is not null && string.CompareOrdinal(blob.Name, newest) > 0)
                 {
@@ -58,7 +61,7 @@ public sealed class IndexSnapshotStore
     /// <summary>The snapshot's bytes, as stored (checked by <see cref="IndexSnapshot.Read"/>).</summary>
     public async Task<byte[]> DownloadAsync(string name, CancellationToken cancellationToken)
     {
-        var response = await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+        var response = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
         return response.Value.Content.ToArray();
     }
 
@@ -69,7 +72,7 @@ public sealed class IndexSnapshotStore
     public async Task<string?> TryWriteAsync(IndexSnapshot snapshot, int keep, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var lockBlob = _container.GetBlobClient(LockBlob);
+        var lockBlob = Container.GetBlobClient(LockBlob);
         try
         {
             await lockBlob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
@@ -98,7 +101,7 @@ public sealed class IndexSnapshotStore
             {
                 snapshot.WriteTo(content);
                 content.Position = 0;
-                await _container.GetBlobClient(name).UploadAsync(content, overwrite: true, cancellationToken);
+                await Container.GetBlobClient(name).UploadAsync(content, overwrite: true, cancellationToken);
             }
 
             await DeleteOlderAsync(keep, cancellationToken);
@@ -122,14 +125,14 @@ public sealed class IndexSnapshotStore
     private async Task DeleteOlderAsync(int keep, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Prefix = Folder }, cancellationToken))
+        await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = Folder }, cancellationToken))
         {
             names.Add(blob.Name);
         }
 
         foreach (var old in names.Order(StringComparer.Ordinal).SkipLast(Math.Max(1, keep)))
         {
-            await _container.GetBlobClient(old).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            await Container.GetBlobClient(old).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
     }
 
@@ -156,7 +159,7 @@ public sealed class IndexSnapshotStore
     {
         if (!_created)
         {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             _created = true;
         }
     }

@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -75,8 +74,8 @@ public sealed partial class IndexSnapshotWriter(
             _failing = false;
             return written;
         }
-        catch (Exception e) when (e is RequestFailedException or IOException or HttpRequestException or AggregateException
-            || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        // Anything (Blob Storage away, refused credentials, a setting without a Blob endpoint) only delays the next snapshot.
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The next check tries again; until then, starting instances read the snapshot there is, or scan the table.
             // Said once per outage, not at every check.

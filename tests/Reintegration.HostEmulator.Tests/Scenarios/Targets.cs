@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Reintegration.Functions;
+using Reintegration.HostEmulator.Emulator;
+using Reintegration.IntegrationTests.Infrastructure;
+
+namespace Reintegration.HostEmulator.Scenarios;
+
+/// <summary>Starts the built app in either mode over the shared Azurite, behind a proxy the outage scenario cuts.</summary>
+public static class Targets
+{
+    /// <summary>Short retries, so that an outage is answered within seconds; the breaker stays out of the way.</summary>
+    private static readonly Dictionary<string, string?> QuickResilience = new()
+    {
+        ["Reintegration:StorageResilience:RetryBaseDelay"] = "00:00:00.010",
+        ["Reintegration:StorageResilience:MaxRetryAttempts"] = "2",
+        ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:01",
+        ["Reintegration:StorageResilience:OverallTimeout"] = "00:00:03",
+        ["Reintegration:StorageResilience:BreakMinimumThroughput"] = "1000",
+    };
+
+    public static async Task<IApiTarget> WorkerAsync() =>
+        await StartAsync(async settings => new Worker(await FunctionsHostEmulator.StartAsync(settings)));
+
+    public static async Task<IApiTarget> StandaloneAsync() =>
+        await StartAsync(async settings => new Standalone(await StandaloneProcess.StartAsync(settings)));
+
+    /// <summary>The standalone host in this process (for tests that look inside it), with the test's last changes.</summary>
+    public static async Task<InProcess> InProcessAsync(Action<IHostApplicationBuilder> adjust) =>
+        (InProcess)await StartAsync(async settings =>
+        {
+            settings["urls"] = "http://127.0.0.1:0";
+            var app = AppHosts.Standalone([.. settings.Select(s => $"--{s.Key}={s.Value}")], adjust);
+            await app.StartAsync();
+            var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+            var address = addresses.Addresses.Single();
+            return new InProcess(app, new Uri(address));
+        });
+
+    private static async Task<IApiTarget> StartAsync(Func<Dictionary<string, string?>, Task<Target>> start)
+    {
+        var azurite = await AppSettings.AzuriteAsync();
+        var proxy = TcpProxy.Start(azurite.Port);
+        var settings = AppSettings.For(Azurite.ConnectionStringFor(proxy.Port));
+        foreach (var (key, value) in QuickResilience)
+        {
+            settings[key] = value;
+        }
+
+        try
+        {
+            var target = await start(settings);
+            target.Proxy = proxy;
+            return target;
+        }
+        catch
+        {
+            await proxy.DisposeAsync();
+            throw;
+        }
+    }
+
+    public abstract class Target : IApiTarget
+    {
+        internal TcpProxy Proxy { get; set; } = null!;
+
+        public abstract string Mode { get; }
+
+        public abstract HttpClient Client(string? apiKey = null);
+
+        public void CutStorage() => Proxy.Cut();
+
+        public void RestoreStorage() => Proxy.Restore();
+
+        public virtual async ValueTask DisposeAsync() => await Proxy.DisposeAsync();
+    }
+
+    private sealed class Worker(FunctionsHostEmulator host) : Target
+    {
+        public override string Mode => "worker";
+
+        public override HttpClient Client(string? apiKey = null) => host.Client(apiKey);
+
+        public override async ValueTask DisposeAsync()
+        {
+            await host.DisposeAsync();
+            await base.DisposeAsync();
+        }
+    }
+
+    public sealed class InProcess(WebApplication app, Uri address) : Target
+    {
+        public override string Mode => "standalone";
+
+        public IServiceProvider Services => app.Services;
+
+        public override HttpClient Client(string? apiKey = null)
+        {
+            var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(120) };
+            if (apiKey is not null)
+            {
+                client.DefaultRequestHeaders.Add("x-api-key", apiKey);
+            }
+
+            return client;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            await base.DisposeAsync();
+        }
+    }
+
+    private sealed class Standalone(StandaloneProcess app) : Target
+    {
+        public override string Mode => "standalone";
+
+        public override HttpClient Client(string? apiKey = null) => app.Client(apiKey);
+
+        public override async ValueTask DisposeAsync()
+        {
+            await app.DisposeAsync();
+            await base.DisposeAsync();
+        }
+    }
+}
