@@ -27,7 +27,8 @@ public sealed partial class Api(Authenticator authenticator, IOptions<StorageRes
     public Task<IResult> HandleLongAsync(HttpRequest request, Roles roles, Func<Caller, CancellationToken, Task<IResult>> work) =>
         HandleAsync(request, roles, Timeout.InfiniteTimeSpan, work);
 
-    private async Task<IResult> HandleAsync(HttpRequest request, Roles roles, TimeSpan budget, Func<Caller, CancellationToken, Task<IResult>> work)
+    private async Task<IResult> HandleAsync(
+        HttpRequest request, Roles roles, TimeSpan budget, Func<Caller, CancellationToken, Task<IResult>> work)
     {
         var aborted = request.HttpContext.RequestAborted;
         using var budgeted = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -71,7 +72,8 @@ public sealed partial class Api(Authenticator authenticator, IOptions<StorageRes
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogStorageUnavailable(logger, RouteOf(request), "budget of " + budget.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s spent");
+            var spent = "budget of " + budget.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s spent";
+            LogStorageUnavailable(logger, RouteOf(request), spent);
             return Problems.ServiceUnavailable(
                 "Storage did not answer within this request's time budget; the request can be sent again.", resilience.Value.BreakDuration);
         }

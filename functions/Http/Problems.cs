@@ -82,7 +82,9 @@ public static class Problems
     public static IResult IndexLoading(IndexLoading loading, TimeSpan retryAfter, string detail =
         "The opening index of this instance is still loading; matches are served once it is loaded. The request can be sent again.") =>
         new HeaderResult(TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", type: TypeOf(StatusCodes.Status503ServiceUnavailable),
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Service Unavailable",
+            type: TypeOf(StatusCodes.Status503ServiceUnavailable),
             detail: detail,
             extensions: new Dictionary<string, object?>
             {

@@ -11,7 +11,8 @@ namespace Reintegration.Functions.Matches;
 /// Matches a profile against the opening index, once the index holds every open opening; until then a
 /// match is refused at once (<see cref="IndexLoadingException"/>, 503 with when to ask again).
 /// </summary>
-public sealed class Matchmaker(MatchingEngine engine, OpeningIndex index, IndexSynchronizer synchronizer, TimeProvider time, AppMetrics metrics)
+public sealed class Matchmaker(
+    MatchingEngine engine, OpeningIndex index, IndexSynchronizer synchronizer, TimeProvider time, AppMetrics metrics)
 {
     /// <summary>Judges one stored opening for one person, as the index would, and says why.</summary>
     public VerdictView Judge(string profileId, Profile profile, StoredOpening opening, MatchQuery query)

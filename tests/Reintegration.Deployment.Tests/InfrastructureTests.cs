@@ -69,7 +69,8 @@ public sealed class InfrastructureTests
         Assert.Equal("1.2", properties.GetProperty("siteConfig").GetProperty("minTlsVersion").GetString());
         Assert.Equal("blobContainer", deployment.GetProperty("type").GetString());
         Assert.Contains("primaryEndpoints.blob", deployment.GetProperty("value").GetString(), StringComparison.Ordinal);
-        Assert.All(containers, container => Assert.Equal("None", container.GetProperty("properties").GetProperty("publicAccess").GetString()));
+        Assert.All(containers, container =>
+            Assert.Equal("None", container.GetProperty("properties").GetProperty("publicAccess").GetString()));
         Assert.Equal("UserAssignedIdentity", deployment.GetProperty("authentication").GetProperty("type").GetString());
         Assert.Equal("UserAssigned", app.GetProperty("identity").GetProperty("type").GetString());
     }

@@ -124,7 +124,9 @@ public sealed partial class IndexSynchronizer(
         }
     }
 
-    /// <summary>Every change logged before this (less the clock skew allowance) is in the index: the next refresh reads from here.</summary>
+    /// <summary>
+    /// Every change logged before this (less the clock skew allowance) is in the index: the next refresh reads from here.
+    /// </summary>
     private DateTimeOffset Watermark => new(Interlocked.Read(ref _watermarkTicks), TimeSpan.Zero);
 
     private void Advance(DateTimeOffset watermark) => Interlocked.Exchange(ref _watermarkTicks, watermark.UtcTicks);
@@ -134,7 +136,8 @@ public sealed partial class IndexSynchronizer(
     {
         var started = time.GetUtcNow();
         var maxAge = options.Value.ChangeLogRetention / 2;
-        if (await snapshots.LoadAsync(maxAge, (loaded, total) => _loading = new IndexLoading("snapshot", loaded, total, started), stoppingToken) is { } snapshot)
+        void Progress(int loaded, int? total) => _loading = new IndexLoading("snapshot", loaded, total, started);
+        if (await snapshots.LoadAsync(maxAge, Progress, stoppingToken) is { } snapshot)
         {
             index.Apply(snapshot.Openings);
             for (var attempt = 1; ; attempt++)

@@ -26,8 +26,10 @@ internal sealed class AppProcess : IAsyncDisposable
 
     /// <summary>The app's assembly beside the benchmark's own build (the project reference builds it in the same configuration).</summary>
     public static string Assembly =>
-        Path.Combine(RepositoryRoot.Path, "functions", "bin", Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')))!,
-            "net10.0", "Reintegration.Functions.dll");
+        Path.Combine(RepositoryRoot.Path, "functions", "bin", Configuration, "net10.0", "Reintegration.Functions.dll");
+
+    /// <summary>Release or Debug: this benchmark's own, from its output folder (bin/{configuration}/net10.0/).</summary>
+    private static string Configuration => Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')))!;
 
     public static AppProcess Start(Dictionary<string, string> settings)
     {
@@ -102,7 +104,8 @@ internal sealed class AppProcess : IAsyncDisposable
         try
         {
             var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+            var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+            return kilobytes is null ? double.NaN : long.Parse(kilobytes, CultureInfo.InvariantCulture) / 1024.0;
         }
         catch (IOException)
         {

@@ -44,7 +44,8 @@ internal static class ColdStartBenchmark
 
         await using var azurite = await Azurite.StartAsync();
         var demo = new DemoData(ReferenceData.Shared, settings.Seed, MatchSettings.Today);
-        var openings = progress.Time(() => demo.Openings(settings.Openings), (o, t) => $"generated {o.Count:N0} openings in {t.TotalSeconds:0.0} s");
+        var openings = progress.Time(
+            () => demo.Openings(settings.Openings), (o, t) => $"generated {o.Count:N0} openings in {t.TotalSeconds:0.0} s");
         var common = new Dictionary<string, string>
         {
             ["Reintegration:Storage"] = azurite.ConnectionString,
@@ -60,7 +61,8 @@ internal static class ColdStartBenchmark
             await Parallel.ForEachAsync(openings.Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 4 },
                 async (chunk, token) => await store.UpsertAsync(Publisher, chunk, token));
             progress.Log($"wrote {openings.Count:N0} openings to Azurite in {written.Elapsed.TotalSeconds:0.0} s");
-            var created = await host.Services.GetRequiredService<CentreStore>().CreateAsync("Cold Start Centre", "TJ", null, null, "en", default);
+            var created = await host.Services.GetRequiredService<CentreStore>()
+                .CreateAsync("Cold Start Centre", "TJ", null, null, "en", default);
             centreKey = created.ApiKey!;
         }
 
@@ -68,7 +70,8 @@ internal static class ColdStartBenchmark
         var fromTable = new List<(TimeSpan Time, double PeakMb)>();
         for (var i = 0; i < settings.Starts; i++)
         {
-            fromTable.Add(await TimeStartAsync(progress, "table", new(common) { ["Reintegration:IndexSnapshot:Enabled"] = "false" }, centreKey, profile));
+            var snapshotsOff = new Dictionary<string, string>(common) { ["Reintegration:IndexSnapshot:Enabled"] = "false" };
+            fromTable.Add(await TimeStartAsync(progress, "table", snapshotsOff, centreKey, profile));
         }
 
         await WriteSnapshotAsync(progress, common, centreKey, profile);
@@ -76,7 +79,8 @@ internal static class ColdStartBenchmark
         for (var i = 0; i < settings.Starts; i++)
         {
             // A check interval far away: the starts time loading, not writing.
-            fromSnapshot.Add(await TimeStartAsync(progress, "snapshot", new(common) { ["Reintegration:IndexSnapshot:CheckInterval"] = "01:00:00" }, centreKey, profile));
+            var noWrites = new Dictionary<string, string>(common) { ["Reintegration:IndexSnapshot:CheckInterval"] = "01:00:00" };
+            fromSnapshot.Add(await TimeStartAsync(progress, "snapshot", noWrites, centreKey, profile));
         }
 
         var table = fromTable.Min(s => s.Time).TotalSeconds;
@@ -110,7 +114,8 @@ internal static class ColdStartBenchmark
         }
 
         var peak = app.PeakMegabytes();
-        progress.Log($"start from the {from}: first match {time.TotalSeconds:0.00} s after the process started; {index.GetProperty("openings").GetInt32():N0} openings; peak {peak:N0} MB");
+        var openings = index.GetProperty("openings").GetInt32();
+        progress.Log($"start from the {from}: first match {time.TotalSeconds:0.00} s after the process started; {openings:N0} openings; peak {peak:N0} MB");
         return (time, peak);
     }
 

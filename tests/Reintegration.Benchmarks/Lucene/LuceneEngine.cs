@@ -85,7 +85,8 @@ internal sealed class LuceneEngine : IDisposable
         var countries = _engine.Countries.Count;
         for (var country = 0; country < countries; country++)
         {
-            if (NonRefoulementRule.Bars(seeker, country) || RelocationRule.Bars(seeker, country) || ReentryBanRule.BarsWholeCountry(seeker, country, today))
+            if (NonRefoulementRule.Bars(seeker, country) || RelocationRule.Bars(seeker, country)
+                || ReentryBanRule.BarsWholeCountry(seeker, country, today))
             {
                 continue;
             }
@@ -156,7 +157,8 @@ internal sealed class LuceneEngine : IDisposable
     }
 
     /// <summary>Scores each hit with the project's scorer, skipping those whose bound cannot enter the top k.</summary>
-    private sealed class ScoringCollector(MatchingEngine engine, CandidateOpening[] openings, Seeker seeker, TopK<CandidateOpening> top) : ICollector
+    private sealed class ScoringCollector(
+        MatchingEngine engine, CandidateOpening[] openings, Seeker seeker, TopK<CandidateOpening> top) : ICollector
     {
         private NumericDocValues? _ordinals;
 

@@ -70,12 +70,14 @@ internal static class ThroughputBenchmark
             var store = host.Services.GetRequiredService<OpeningStore>();
             await Parallel.ForEachAsync(demo.Openings(settings.Openings).Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 4 },
                 async (chunk, token) => await store.UpsertAsync(Publisher, chunk, token));
-            var centre = await host.Services.GetRequiredService<CentreStore>().CreateAsync("Throughput Centre", "TJ", null, null, "en", default);
+            var centre = await host.Services.GetRequiredService<CentreStore>()
+                .CreateAsync("Throughput Centre", "TJ", null, null, "en", default);
             key = centre.ApiKey!;
             ids = [];
             foreach (var chunk in people.Chunk(500))
             {
-                ids.AddRange((await host.Services.GetRequiredService<ProfileStore>().UpsertAsync(centre.Centre!.Id, chunk, default)).Select(o => o.Id));
+                var stored = await host.Services.GetRequiredService<ProfileStore>().UpsertAsync(centre.Centre!.Id, chunk, default);
+                ids.AddRange(stored.Select(o => o.Id));
             }
         }
 
@@ -83,7 +85,10 @@ internal static class ThroughputBenchmark
         var bodies = people.Select(p => JsonSerializer.Serialize(p, ReintegrationJsonContext.Default.Profile)).ToArray();
         await using var app = AppProcess.Start(common);
         await app.FirstMatchAsync(key, bodies[0], TimeSpan.FromMinutes(10));
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Connections }) { BaseAddress = app.Address };
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Connections })
+        {
+            BaseAddress = app.Address,
+        };
         client.DefaultRequestHeaders.Add("x-api-key", key);
         Func<int, Task<HttpResponseMessage>> stored = i => client.GetAsync($"/api/profiles/{ids[i % ids.Count]}/matches?top=10");
         Func<int, Task<HttpResponseMessage>> walkIn = i =>
@@ -113,7 +118,10 @@ internal static class ThroughputBenchmark
         return 0;
     }
 
-    /// <summary>Sends requests with <paramref name="connections"/> in flight for the duration (and at least <paramref name="minimum"/>); returns 200s a second.</summary>
+    /// <summary>
+    /// Sends requests with <paramref name="connections"/> in flight for the duration (and at least
+    /// <paramref name="minimum"/>); returns 200s a second.
+    /// </summary>
     private static async Task<double> RunAsync(Func<int, Task<HttpResponseMessage>> send, int connections, TimeSpan duration, int minimum)
     {
         var next = -1;

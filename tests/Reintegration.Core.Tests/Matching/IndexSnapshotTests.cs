@@ -51,7 +51,9 @@ public sealed class IndexSnapshotTests
     [Fact]
     public void Snapshot_SharesEachTextAmongTheOpeningsItLoads()
     {
-        var listings = Enumerable.Range(0, 3).Select(i => new OpeningListing($"TJ-{i}", Samples.Opening() with { ExternalRef = $"r{i}" })).ToArray();
+        var listings = Enumerable.Range(0, 3)
+            .Select(i => new OpeningListing($"TJ-{i}", Samples.Opening() with { ExternalRef = $"r{i}" }))
+            .ToArray();
 
         var read = IndexSnapshot.Read(Bytes(new IndexSnapshot(Covered, listings))).Openings;
 
@@ -114,5 +116,6 @@ public sealed class IndexSnapshotTests
     }
 
     private static string Json(OpeningListing listing) =>
-        $"{listing.Id}|{listing.Filled}|{listing.ChangedAt:O}|{JsonSerializer.Serialize(listing.Opening, ReintegrationJsonContext.Default.Opening)}";
+        $"{listing.Id}|{listing.Filled}|{listing.ChangedAt:O}|"
+        + JsonSerializer.Serialize(listing.Opening, ReintegrationJsonContext.Default.Opening);
 }

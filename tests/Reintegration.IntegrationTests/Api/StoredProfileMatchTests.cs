@@ -32,7 +32,8 @@ public sealed class StoredProfileMatchTests
     [Fact]
     public async Task ProfileErasedThroughTheSameInstance_HasNoMatchesAtOnce()
     {
-        await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync(), new Dictionary<string, string?> { ["Reintegration:Profiles:CacheFor"] = "00:05:00" });
+        var settings = new Dictionary<string, string?> { ["Reintegration:Profiles:CacheFor"] = "00:05:00" };
+        await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync(), settings);
         var (centre, _) = await app.CentreAsync();
         using var _ = centre;
         var id = await ProfileIdAsync(centre, "ERASED-1");

@@ -32,7 +32,10 @@ public sealed class HealthTests
         // The snapshot's Blob service hangs: the index stays loading while tables answer.
         await using var blobs = TcpProxy.Start(azurite.BlobPort);
         blobs.Stall();
-        var settings = new Dictionary<string, string?> { ["Reintegration:Storage"] = Azurite.ConnectionStringFor(azurite.Port, blobs.Port) };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Reintegration:Storage"] = Azurite.ConnectionStringFor(azurite.Port, blobs.Port),
+        };
         await using var app = await TestApp.StartAsync(azurite, settings, waitForIndex: false);
         var (centre, _) = await app.CentreAsync();
         using var _ = centre;

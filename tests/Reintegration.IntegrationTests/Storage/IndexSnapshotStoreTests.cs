@@ -9,13 +9,19 @@ using Reintegration.Storage.Openings.Snapshots;
 
 namespace Reintegration.IntegrationTests.Storage;
 
-/// <summary>Index snapshots in Azurite's Blob service: a new instance starts from one, one instance writes at a time, a damaged one is refused.</summary>
+/// <summary>
+/// Index snapshots in Azurite's Blob service: a new instance starts from one, one instance writes at a
+/// time, a damaged one is refused.
+/// </summary>
 public sealed class IndexSnapshotStoreTests
 {
     private const string Publisher = "0123456789abcdef0123456789abcdef";
 
     /// <summary>Each instance checks only when a test asks it to.</summary>
-    private static readonly Dictionary<string, string?> ManualSnapshots = new() { ["Reintegration:IndexSnapshot:CheckInterval"] = "01:00:00" };
+    private static readonly Dictionary<string, string?> ManualSnapshots = new()
+    {
+        ["Reintegration:IndexSnapshot:CheckInterval"] = "01:00:00",
+    };
 
     [Fact]
     public async Task InstanceStartingAfterASnapshot_LoadsItAndTheChangesLoggedSince()
@@ -60,7 +66,8 @@ public sealed class IndexSnapshotStoreTests
 
         var ready = Assert.IsType<IndexReady>(second.Get<IndexSynchronizer>().Status);
         Assert.Equal(("table", 10), (ready.LoadedFrom, ready.Openings));
-        var refused = Assert.Single(logs.Entries, e => e.Category.EndsWith(nameof(IndexSnapshotLoader), StringComparison.Ordinal) && e.Level == LogLevel.Error);
+        var refused = Assert.Single(logs.Entries, e =>
+            e.Category.EndsWith(nameof(IndexSnapshotLoader), StringComparison.Ordinal) && e.Level == LogLevel.Error);
         Assert.Contains("checksum", refused.Message, StringComparison.Ordinal);
     }
 

@@ -133,7 +133,8 @@ public sealed class ResilienceTests
             for (var round = 0; round < 5; round++)
             {
                 var response = await requests[(caller + round) % requests.Length](client);
-                statuses.Add((response.StatusCode, response.Headers.RetryAfter?.Delta is not null, response.Content.Headers.ContentType?.MediaType));
+                var retryAfter = response.Headers.RetryAfter?.Delta is not null;
+                statuses.Add((response.StatusCode, retryAfter, response.Content.Headers.ContentType?.MediaType));
             }
 
             return statuses;
@@ -144,7 +145,8 @@ public sealed class ResilienceTests
         var all = answers.SelectMany(a => a).ToList();
         Assert.Equal(80, all.Count);
         Assert.All(all, a => Assert.True(
-            a.Status == HttpStatusCode.OK || a is { Status: HttpStatusCode.ServiceUnavailable, RetryAfter: true, MediaType: "application/problem+json" },
+            a.Status == HttpStatusCode.OK
+                || a is { Status: HttpStatusCode.ServiceUnavailable, RetryAfter: true, MediaType: "application/problem+json" },
             $"answered {(int)a.Status} (Retry-After: {a.RetryAfter}, {a.MediaType})"));
         Assert.Contains(all, a => a.Status == HttpStatusCode.OK);
         Assert.Contains(all, a => a.Status == HttpStatusCode.ServiceUnavailable);
@@ -153,7 +155,8 @@ public sealed class ResilienceTests
         proxy.Restore();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         HttpResponseMessage again;
-        while ((again = await centre.PostProfilesAsync(TestData.Profile("STALL-BACK"))).StatusCode != HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(60))
+        while ((again = await centre.PostProfilesAsync(TestData.Profile("STALL-BACK"))).StatusCode != HttpStatusCode.OK
+            && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(500);
         }

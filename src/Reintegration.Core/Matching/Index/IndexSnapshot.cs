@@ -72,7 +72,9 @@ public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<Op
     }
 
     /// <summary>Reads a snapshot written by <see cref="WriteTo"/>.</summary>
-    /// <exception cref="UnreadableSnapshotException">The bytes fail their checksum, are of another version, or are not a snapshot.</exception>
+    /// <exception cref="UnreadableSnapshotException">
+    /// The bytes fail their checksum, are of another version, or are not a snapshot.
+    /// </exception>
     public static IndexSnapshot Read(byte[] bytes)
     {
         if (bytes.Length < Magic.Length + sizeof(short) + HashLength || !bytes.AsSpan().StartsWith(Magic))
@@ -112,7 +114,8 @@ public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<Op
 
             return new IndexSnapshot(coveredUntil, openings);
         }
-        catch (Exception e) when (e is EndOfStreamException or IndexOutOfRangeException or FormatException or ArgumentException or OverflowException)
+        catch (Exception e) when (
+            e is EndOfStreamException or IndexOutOfRangeException or FormatException or ArgumentException or OverflowException)
         {
             // Only a snapshot written by another build of the same version could get here.
             throw new UnreadableSnapshotException($"its content does not parse ({e.GetType().Name})");
@@ -215,7 +218,9 @@ public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<Op
         }
 
         var minYears = reader.ReadInt32();
-        var wage = reader.ReadBoolean() ? new WageRange { Min = reader.ReadDecimal(), Max = reader.ReadDecimal(), Currency = Text() } : null;
+        var wage = reader.ReadBoolean()
+            ? new WageRange { Min = reader.ReadDecimal(), Max = reader.ReadDecimal(), Currency = Text() }
+            : null;
         var opening = new Opening
         {
             ExternalRef = externalRef,

@@ -159,7 +159,8 @@ public sealed class OpeningIndex(MatchingEngine engine)
 
             var barred = HardRules.BarringWholeCountry(seeker, country, today);
             var route = seeker.Regimes[country].Pathway;
-            var (bestPathway, nearest) = (PathwayScore.Of(route, permitSponsorship: true), country == seeker.HomeCountry ? Nearness.SameRegion : Nearness.OtherState);
+            var bestPathway = PathwayScore.Of(route, permitSponsorship: true);
+            var nearest = country == seeker.HomeCountry ? Nearness.SameRegion : Nearness.OtherState;
             foreach (var field in fields)
             {
                 var bucketIndex = country * SubMajorSlots + field;
@@ -190,7 +191,9 @@ public sealed class OpeningIndex(MatchingEngine engine)
                     for (var i = runs[run]; i < runs[run + 1]; i++)
                     {
                         ref readonly var key = ref keys[i];
-                        var broken = counted ? OpenAndReachableRule.CheckTerms(seeker, key, today) : HardRules.FirstBrokenBeforeLicences(seeker, country, key, today);
+                        var broken = counted
+                            ? OpenAndReachableRule.CheckTerms(seeker, key, today)
+                            : HardRules.FirstBrokenBeforeLicences(seeker, country, key, today);
                         if (broken is not null)
                         {
                             if (!counted)
@@ -218,7 +221,8 @@ public sealed class OpeningIndex(MatchingEngine engine)
 
                         // The same bound as Scorer.QuickBound, from the key: the opening is read only if it could enter.
                         var tier = LocationScore.TierOf(seeker, country, key.Region);
-                        if (scorer.Bound(OccupationScore.Of(seeker, key.Isco), PathwayScore.Of(route, key.PermitSponsorship), tier) < best.Threshold)
+                        var pathway = PathwayScore.Of(route, key.PermitSponsorship);
+                        if (scorer.Bound(OccupationScore.Of(seeker, key.Isco), pathway, tier) < best.Threshold)
                         {
                             continue;
                         }

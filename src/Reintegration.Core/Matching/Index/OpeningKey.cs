@@ -8,7 +8,14 @@ namespace Reintegration.Matching.Index;
 /// the top k or its licences must be checked: the openings' objects lie all over the heap, the keys do not.
 /// </summary>
 internal readonly record struct OpeningKey(
-    IscoUnit Isco, int Region, int StartDay, int ExpiresDay, bool PermitSponsorship, bool HasUnfilled, bool AcceptsRefugees, bool NeedsLicence)
+    IscoUnit Isco,
+    int Region,
+    int StartDay,
+    int ExpiresDay,
+    bool PermitSponsorship,
+    bool HasUnfilled,
+    bool AcceptsRefugees,
+    bool NeedsLicence)
 {
     public static OpeningKey Of(CandidateOpening opening) => new(
         opening.Isco, opening.Region, opening.StartDay, opening.ExpiresDay,

@@ -64,15 +64,19 @@ public sealed partial class IndexSnapshotLoader(
     private static partial void LogNone(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "The newest index snapshot, {Name}, is older than {MaxAge}: the change log may no longer hold what came after it; the index is loaded from the table.")]
+        Message = "The newest index snapshot, {Name}, is older than {MaxAge}: the change log may no longer hold what came after it; "
+            + "the index is loaded from the table.")]
     private static partial void LogTooOld(ILogger logger, string name, TimeSpan maxAge);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Index snapshot {Name} read: {Count} openings, {Megabytes:0.0} MB, in {Milliseconds} ms.")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Index snapshot {Name} read: {Count} openings, {Megabytes:0.0} MB, in {Milliseconds} ms.")]
     private static partial void LogRead(ILogger logger, string name, int count, double megabytes, long milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The index snapshot was refused ({Reason}); the index is loaded from the table instead.")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "The index snapshot was refused ({Reason}); the index is loaded from the table instead.")]
     private static partial void LogUnreadable(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Blob Storage did not give the index snapshot ({Kind}: {Reason}); the index is loaded from the table.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Blob Storage did not give the index snapshot ({Kind}: {Reason}); the index is loaded from the table.")]
     private static partial void LogUnavailable(ILogger logger, string kind, string reason);
 }

@@ -75,7 +75,8 @@ public sealed class IndexSnapshotStore
         var lockBlob = Container.GetBlobClient(LockBlob);
         try
         {
-            await lockBlob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+            var ifNew = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+            await lockBlob.UploadAsync(BinaryData.Empty, ifNew, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
@@ -166,7 +167,11 @@ public sealed class IndexSnapshotStore
 
     private static DateTimeOffset? CoveredUntil(string name) =>
         name.StartsWith(Folder, StringComparison.Ordinal) && name.EndsWith(".snapshot", StringComparison.Ordinal)
-        && long.TryParse(name.AsSpan(Folder.Length, name.Length - Folder.Length - ".snapshot".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+        && long.TryParse(
+            name.AsSpan(Folder.Length, name.Length - Folder.Length - ".snapshot".Length),
+            NumberStyles.None,
+            CultureInfo.InvariantCulture,
+            out var ticks)
         && ticks <= DateTimeOffset.MaxValue.UtcTicks
             ? new DateTimeOffset(ticks, TimeSpan.Zero)
             : null;

@@ -92,6 +92,7 @@ public sealed partial class IndexSnapshotWriter(
     [LoggerMessage(Level = LogLevel.Information, Message = "Index snapshot {Name} written: {Count} openings.")]
     private static partial void LogWritten(ILogger logger, string name, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write an index snapshot ({Kind}: {Reason}); retried at each check, and said again only after one succeeds.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not write an index snapshot ({Kind}: {Reason}); retried at each check, and said again only after one succeeds.")]
     private static partial void LogFailed(ILogger logger, string kind, string reason);
 }
