@@ -76,8 +76,8 @@ internal static class ThroughputBenchmark
             ids = [];
             foreach (var chunk in people.Chunk(500))
             {
-                var stored = await host.Services.GetRequiredService<ProfileStore>().UpsertAsync(centre.Centre!.Id, chunk, default);
-                ids.AddRange(stored.Select(o => o.Id));
+                var written = await host.Services.GetRequiredService<ProfileStore>().UpsertAsync(centre.Centre!.Id, chunk, default);
+                ids.AddRange(written.Select(o => o.Id));
             }
         }
 
