@@ -47,6 +47,7 @@ public sealed partial class IndexSynchronizer(
     private string _loadedFrom = "";
     private long _changesApplied;
     private long _watermarkTicks;
+    private volatile string[] _appliedRows = [];
 
     /// <summary>Completes once the index holds every open opening.</summary>
     public Task Loaded => _loaded.Task;
@@ -70,8 +71,9 @@ public sealed partial class IndexSynchronizer(
             return null;
         }
 
-        var coveredUntil = Watermark;
-        return new IndexSnapshot(coveredUntil, index.Listings());
+        // The rows read before the watermark and the watermark itself, published together after each refresh.
+        var (coveredUntil, applied) = (Watermark, _appliedRows);
+        return new IndexSnapshot(coveredUntil, index.Listings()) { Applied = applied };
     }
 
     /// <summary>Brings the index in step with a write this instance made (what <see cref="OpeningStore"/> returned).</summary>
@@ -140,6 +142,11 @@ public sealed partial class IndexSynchronizer(
         if (await snapshots.LoadAsync(maxAge, Progress, stoppingToken) is { } snapshot)
         {
             index.Apply(snapshot.Openings);
+            foreach (var row in snapshot.Applied)
+            {
+                _seen[row] = snapshot.CoveredUntil;
+            }
+
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -185,6 +192,8 @@ public sealed partial class IndexSynchronizer(
             _seen.Remove(old);
         }
 
+        // Published once applied, for a snapshot to list (see IndexSnapshot.Applied).
+        _appliedRows = [.. _seen.Keys];
         return now;
     }
 

@@ -16,9 +16,12 @@ public sealed class IndexSnapshotTests
         {
             var listings = openings.Select((o, i) => o with { Filled = i % 3, ChangedAt = Covered.AddMinutes(-i) }).ToArray();
 
-            var read = IndexSnapshot.Read(Bytes(new IndexSnapshot(Covered, listings)));
+            var applied = listings.Select(l => $"202611300915/{l.Id}").ToArray();
+
+            var read = IndexSnapshot.Read(Bytes(new IndexSnapshot(Covered, listings) { Applied = applied }));
 
             Assert.Equal(Covered, read.CoveredUntil);
+            Assert.Equal(applied, read.Applied);
             Assert.Equal(listings.Select(Json), read.Openings.Select(Json));
         });
 

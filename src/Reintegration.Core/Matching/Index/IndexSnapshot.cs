@@ -11,12 +11,20 @@ namespace Reintegration.Matching.Index;
 /// loaded share their texts (employers, titles, cities, skills, codes) instead of holding a copy each.
 /// <para>
 /// Layout: magic "RIOS", <see cref="Version"/> (int16), the position covered (UTC ticks), the number of
-/// openings, the text table, the openings, then a SHA-256 of everything before it. A reader checks the
-/// hash before it reads anything else, so a damaged snapshot is refused whole, never half-loaded.
+/// openings, the text table, the openings, the change-log rows already applied, then a SHA-256 of
+/// everything before it. A reader checks the hash before it reads anything else, so a damaged snapshot
+/// is refused whole, never half-loaded.
 /// </para>
 /// </summary>
 public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<OpeningListing> Openings)
 {
+    /// <summary>
+    /// The change-log rows just before <see cref="CoveredUntil"/> (within the clock-skew allowance a reader
+    /// reads again) that the openings already reflect: a reader need not fetch their openings again, which
+    /// after a large import would be most of them.
+    /// </summary>
+    public IReadOnlyList<string> Applied { get; init; } = [];
+
     /// <summary>The format's version: a reader refuses any other (a new format is written under a new version).</summary>
     public const short Version = 1;
 
@@ -66,6 +74,12 @@ public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<Op
             {
                 Write(writer, listing, text => texts[text]);
             }
+
+            writer.Write(Applied.Count);
+            foreach (var row in Applied)
+            {
+                writer.Write(row);
+            }
         }
 
         output.Write(hash.GetHashAndReset());
@@ -112,7 +126,13 @@ public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<Op
                 openings[i] = ReadListing(reader, table);
             }
 
-            return new IndexSnapshot(coveredUntil, openings);
+            var applied = new string[Count(reader.ReadInt32())];
+            for (var i = 0; i < applied.Length; i++)
+            {
+                applied[i] = reader.ReadString();
+            }
+
+            return new IndexSnapshot(coveredUntil, openings) { Applied = applied };
         }
         catch (Exception e) when (
             e is EndOfStreamException or IndexOutOfRangeException or FormatException or ArgumentException or OverflowException)
