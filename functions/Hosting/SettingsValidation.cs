@@ -58,9 +58,12 @@ internal static class SettingsValidation
             .Rule($"{Snapshot}:CheckInterval", o => o.CheckInterval > TimeSpan.Zero, "must be positive")
             .Rule($"{Snapshot}:Keep", o => o.Keep >= 1, "must be at least 1");
 
+        const string Profiles = ProfileCacheOptions.SectionName;
         services.AddOptions<ProfileCacheOptions>().ValidateOnStart()
-            .Rule($"{ProfileCacheOptions.SectionName}:CacheFor", o => o.CacheFor >= TimeSpan.Zero, "must not be negative")
-            .Rule($"{ProfileCacheOptions.SectionName}:Capacity", o => o.Capacity >= 1, "must be at least 1");
+            .Rule($"{Profiles}:RefreshInterval", o => o.RefreshInterval > TimeSpan.Zero, "must be positive")
+            .Rule($"{Profiles}:MaxStaleness", o => o.MaxStaleness >= TimeSpan.Zero, "must not be negative")
+            .Rule($"{Profiles}:MaxAge", o => o.MaxAge >= TimeSpan.Zero, "must not be negative")
+            .Rule($"{Profiles}:Capacity", o => o.Capacity >= 1, "must be at least 1");
 
         const string Api = ApiOptions.SectionName;
         services.AddOptions<ApiOptions>().ValidateOnStart()

@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<SigningKeyOptions>().Bind(configuration.GetSection(SigningKeyOptions.SectionName));
         services.AddSingleton<SigningKey>();
         services.AddSingleton<CentreStore>();
+        services.AddSingleton<ProfileChangeLog>();
         services.AddSingleton<ProfileCache>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<OpeningChangeLog>();
@@ -51,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<TableProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
         services.AddHostedService(sp => sp.GetRequiredService<IndexSnapshotWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<ProfileCache>());
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace Reintegration.Storage.Profiles;
 /// transaction per hundred profiles; only when some already exist does it look them up to report
 /// which were created.
 /// </summary>
-public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider time, ProfileCache recent)
+public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider time, ProfileCache recent, ProfileChangeLog changes)
 {
     public static string IdFor(string centreId, string externalRef) => StableIds.Derive("profile:" + centreId, externalRef);
 
@@ -30,10 +30,9 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
             created.UnionWith(await WriteChunkAsync(centreId, chunk.Select(x => x.Entity).ToList(), cancellationToken));
         }
 
-        foreach (var entity in entities)
-        {
-            recent.Forget(centreId, entity.Entity.RowKey);
-        }
+        var ids = entities.Select(e => e.Entity.RowKey).ToList();
+        recent.Written(centreId, ids);
+        recent.Logged(await changes.RecordAsync(centreId, ids, cancellationToken));
 
         var written = entities.ToDictionary(x => x.Entity.RowKey, x => x.Index, StringComparer.Ordinal);
         return all.Select(x => new UpsertOutcome(x.Index, x.Entity.RowKey, profiles[x.Index].ExternalRef, created.Contains(x.Entity.RowKey) && written[x.Entity.RowKey] == x.Index)).ToList();
@@ -68,8 +67,9 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
     }
 
     /// <summary>
-    /// The profile as read at most <see cref="ProfileCacheOptions.CacheFor"/> ago (this instance's own
-    /// writes at once): what a match needs, without a storage read each time it is asked for.
+    /// The profile as this instance last read it, if no change to it has been logged since (checked
+    /// within <see cref="ProfileCacheOptions.MaxStaleness"/>; this instance's own writes at once): what a
+    /// match needs, without a storage read each time it is asked for.
     /// </summary>
     public async Task<StoredProfile?> GetRecentAsync(string centreId, string id, CancellationToken cancellationToken)
     {
@@ -105,7 +105,8 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         try
         {
             var response = await calls.RunAsync(token => new ValueTask<Response>(tables.Profiles.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, token)), cancellationToken);
-            recent.Forget(centreId, id);
+            recent.Written(centreId, [id]);
+            recent.Logged(await changes.RecordAsync(centreId, [id], cancellationToken));
             return FromEntity(entity) with { ETag = response.Headers.ETag ?? default };
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -123,7 +124,8 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
     internal async Task DeleteAsync(string centreId, string id, CancellationToken cancellationToken)
     {
         await TableQueries.DeleteAsync(calls, tables.Profiles, centreId, id, cancellationToken);
-        recent.Forget(centreId, id);
+        recent.Written(centreId, [id]);
+        recent.Logged(await changes.RecordAsync(centreId, [id], cancellationToken));
     }
 
     public async Task<ResultPage<StoredProfile>> ListAsync(string centreId, int pageSize, string? continuationToken, CancellationToken cancellationToken)

@@ -50,6 +50,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Reintegration:AdminKey"] = AdminKey,
             ["Reintegration:Index:RefreshInterval"] = "00:00:01",
+            ["Reintegration:Profiles:RefreshInterval"] = "00:00:01",
             // Patient with a machine loaded by parallel builds; the outage tests set the product's own limits.
             ["Reintegration:HealthProbeTimeout"] = "00:00:05",
             ["Reintegration:StorageResilience:RequestBudget"] = "00:00:30",
