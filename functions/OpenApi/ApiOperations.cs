@@ -7,6 +7,7 @@ using Reintegration.Functions.Digests;
 using Reintegration.Functions.Health;
 using Reintegration.Functions.Http;
 using Reintegration.Functions.Matches;
+using Reintegration.Functions.Openings;
 using Reintegration.Functions.Placements;
 using Reintegration.Functions.Profiles;
 using Reintegration.Localisation;
@@ -66,13 +67,15 @@ public static class ApiOperations
         ["UpsertOpenings"] = new("Upserts one opening or an array, by externalRef per publisher; one invalid item rejects them all.", Roles.Any) { Request = ApiBody.OneOrMany<Opening>(MaxItems), Response = ApiBody.Json<UpsertResponse>() },
         ["GetOpening"] = new("One opening.", Roles.Any) { Response = StoredOpening, Errors = [404] },
         ["ListOpenings"] = new("Openings, a page at a time, optionally of one state and occupation.", Roles.Any) { Parameters = [ApiParameters.Country, ApiParameters.Isco, ApiParameters.PageSize, ApiParameters.ContinuationToken], Response = OpeningPage },
+        ["ListHires"] = new("The positions taken of an opening, the given-back ones too: which centre took each and when (never the person). For its publisher or the admin.", Roles.Any) { Response = ApiBody.Json<HireList>(), Errors = [403, 404] },
+        ["ReleaseHire"] = new("Gives a position back, with the reason; the hire stays on record. For the opening's publisher or the admin.", Roles.Any) { Request = ApiBody.Json<ReleaseRequest>(), Response = ApiBody.Json<HireView>(), Errors = [403, 404, 409] },
         ["CloseOpening"] = new("Closes an opening; only its publisher or the admin may.", Roles.Any) { Status = 204, Errors = [403, 404] },
 
         ["MatchProfile"] = new("The openings a stored profile may take, ranked and explained.", Roles.Centre) { Parameters = MatchQuery, Response = ApiBody.Json<MatchResponse>(), Errors = [404] },
         ["JudgeOpening"] = new("Whether a stored profile would be offered one opening, and why or why not (a ban, non-refoulement, relocation, a closed opening, another field).", Roles.Centre) { Parameters = [ApiParameters.AcceptLanguage], Response = ApiBody.Json<VerdictView>(), Errors = [404] },
         ["MatchAdHoc"] = new("The openings the profile sent may take, ranked and explained; nothing is stored.", Roles.Centre) { Parameters = MatchQuery, Request = ApiBody.Json<Profile>(), Response = ApiBody.Json<MatchResponse>() },
 
-        ["RecordPlacement"] = new("Records what came of an opening for a person; a hire takes one of its positions.", Roles.Centre) { Request = ApiBody.Json<PlacementRequest>(), Status = 201, Response = ApiBody.Json<PlacementView>(), Errors = [404, 409] },
+        ["RecordPlacement"] = new("Records what came of an opening for a person; a hire takes one of its positions.", Roles.Centre) { Request = ApiBody.Json<PlacementRequest>(), Status = 201, Response = ApiBody.Json<PlacementView>(), Errors = [404, 409, 429] },
 
         ["GetDigest"] = new("The centre's digest of an ISO week (2026-W48), as JSON, HTML or Markdown, in the centre's language or the one asked for.", Roles.Centre) { Parameters = DigestQuery, Response = Digest, Errors = [400, 404] },
         ["GetLatestDigest"] = new("The centre's newest digest, as JSON, HTML or Markdown.", Roles.Centre) { Parameters = DigestQuery, Response = Digest, Errors = [404] },

@@ -22,6 +22,7 @@ public static class ProblemResponses
         [412] = "The resource changed since the If-Match version was read.",
         [413] = "The body, or its number of items, is over the limit.",
         [415] = "The body is not of the media type this call reads.",
+        [429] = "A limit on what one key may do was reached; send the request again after Retry-After seconds.",
         [500] = "Something failed on the server's side; it has been logged.",
         [503] = "Storage, or the opening index, is not available yet; send the request again after Retry-After seconds.",
     };
@@ -44,7 +45,7 @@ public static class ProblemResponses
             {
                 Description = Descriptions.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status) + ".",
                 Content = new Dictionary<string, OpenApiMediaType> { [MediaType] = new() { Schema = new OpenApiSchemaReference(SchemaName, document) } },
-                Headers = status == 503
+                Headers = status is 503 or 429
                     ? new Dictionary<string, IOpenApiHeader>
                     {
                         ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before sending the request again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },

@@ -92,7 +92,7 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Erase_LeavesNothingOfTheProfileBehind()
+    public async Task Erase_LeavesNothingOfTheProfileBehind_ButTheHireStaysOnRecordAndThePositionTaken()
     {
         const string Centre = "0123456789abcdef0123456789abcdef";
         var profiles = _storage.Get<ProfileStore>();
@@ -101,7 +101,8 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
         var profileId = (await profiles.UpsertAsync(Centre, [TestData.Profile("ERASE")], default)).Single().Id;
         var keep = (await profiles.UpsertAsync(Centre, [TestData.Profile("KEEP")], default)).Single().Id;
         var openingId = (await openings.UpsertAsync(Centre, [TestData.Opening()], default)).Result.Single().Id;
-        await openings.HireAsync(openingId, profileId, default);
+        var person = await _storage.Get<SigningKey>().TokenAsync("hire", $"{openingId}\n{profileId}", default);
+        await _storage.Get<HireStore>().HireAsync(openingId, Centre, person, default);
         await placements.RecordAsync(Centre, profileId, openingId, PlacementOutcome.Hired, default);
         await placements.RecordAsync(Centre, profileId, openingId, PlacementOutcome.Interviewed, default);
 
@@ -112,6 +113,8 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
         Assert.Empty(await EntitiesMentioningAsync(profileId));
         Assert.NotNull(await profiles.GetAsync(Centre, keep, default));
         Assert.Equal(1, (await openings.GetAsync(openingId, default))!.Filled);
+        var hire = Assert.Single((await _storage.Get<HireStore>().ListAsync(openingId, default))!);
+        Assert.Equal((Centre, false), (hire.CentreId, hire.Released));
         Assert.False(await _storage.Get<ProfileErasure>().EraseAsync(Centre, profileId, default));
     }
 
