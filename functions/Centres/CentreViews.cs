@@ -22,12 +22,17 @@ public sealed record CentrePatch
     public string? Region { get; init; }
     public string? WebhookUrl { get; init; }
     public string? Language { get; init => field = Codes.Lower(value); }
+
+    /// <summary>How many profiles the centre may keep (admin only; null returns it to the service's default).</summary>
+    public int? ProfileQuota { get; init; }
 }
 
-/// <summary>A centre as the API shows it: never with its key.</summary>
-public sealed record CentreView(string Id, string Name, string Country, string? Region, string? WebhookUrl, string Language, DateTimeOffset CreatedAt)
+/// <summary>A centre as the API shows it, with the profile quota that applies to it: never with its key.</summary>
+public sealed record CentreView(
+    string Id, string Name, string Country, string? Region, string? WebhookUrl, string Language, DateTimeOffset CreatedAt, int ProfileQuota)
 {
-    public static CentreView Of(Centre c) => new(c.Id, c.Name, c.Country, c.Region, c.WebhookUrl, c.Language, c.CreatedAt);
+    public static CentreView Of(Centre c, int defaultQuota) =>
+        new(c.Id, c.Name, c.Country, c.Region, c.WebhookUrl, c.Language, c.CreatedAt, c.ProfileQuota ?? defaultQuota);
 }
 
 /// <summary>The centres, a page at a time.</summary>

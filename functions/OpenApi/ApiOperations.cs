@@ -57,8 +57,8 @@ public static class ApiOperations
         ["UpdateCentre"] = new("Changes a centre's name, region, language or webhook (a JSON merge patch: null removes region or webhookUrl).", Roles.Admin) { Request = CentrePatch, Response = ApiBody.Json<CentreView>(), Errors = [404, 409] },
         ["RotateCentreKey"] = new("Issues the centre a new key, shown this once; the old key stops working on every instance within Reintegration:Centres:CacheFor (30 s).", Roles.Admin) { Status = 201, Response = ApiBody.Json<CentreCreated>(), Errors = [404] },
 
-        ["UpsertProfiles"] = new("Upserts one profile or an array, by externalRef within the centre; one invalid item rejects them all.", Roles.Centre) { Request = ApiBody.OneOrMany<Profile>(MaxItems), Response = ApiBody.Json<UpsertResponse>() },
-        ["ImportProfiles"] = new("Upserts the valid rows of a CSV file and reports the others by line.", Roles.Centre) { Request = ApiBody.Text("text/csv", ProfileCsvDescription), Response = ApiBody.Json<ImportResponse>() },
+        ["UpsertProfiles"] = new("Upserts one profile or an array, by externalRef within the centre; one invalid item rejects them all.", Roles.Centre) { Request = ApiBody.OneOrMany<Profile>(MaxItems), Response = ApiBody.Json<UpsertResponse>(), Errors = [409] },
+        ["ImportProfiles"] = new("Upserts the valid rows of a CSV file and reports the others by line.", Roles.Centre) { Request = ApiBody.Text("text/csv", ProfileCsvDescription), Response = ApiBody.Json<ImportResponse>(), Errors = [409] },
         ["GetProfile"] = new("One of the centre's profiles; the ETag header is its version.", Roles.Centre) { Response = StoredProfile, Errors = [404] },
         ["ReplaceProfile"] = new("Replaces a profile; its externalRef cannot change.", Roles.Centre) { Parameters = [ApiParameters.IfMatch], Request = ApiBody.Json<Profile>(), Response = StoredProfile, Errors = [404, 412] },
         ["EraseProfile"] = new("Erases a profile and everything derived from it: placements, digest entries.", Roles.Centre) { Status = 204, Errors = [404] },
