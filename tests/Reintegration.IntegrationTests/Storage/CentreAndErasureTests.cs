@@ -64,6 +64,27 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Centre_UnknownIdInAKey_IsRememberedAsAMiss_SoAWrongKeyCostsNoStorageReadTheSecondTime()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        await using var proxy = TcpProxy.Start(azurite.Port);
+        await using var storage = await TestStorage.StartAsync(Azurite.ConnectionStringFor(proxy.Port), settings: new Dictionary<string, string?>
+        {
+            ["Reintegration:StorageResilience:MaxRetryAttempts"] = "1",
+            ["Reintegration:StorageResilience:OverallTimeout"] = "00:00:03",
+        });
+        var centres = storage.Get<CentreStore>();
+        var unknown = "rc_" + new string('7', 32) + "_" + new string('A', 43);
+        Assert.Null(await centres.AuthenticateAsync(unknown, default));
+
+        proxy.Cut();
+
+        // With storage gone, only a remembered miss can answer: the same id with another secret is refused at once.
+        Assert.Null(await centres.AuthenticateAsync("rc_" + new string('7', 32) + "_" + new string('B', 43), default));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => centres.AuthenticateAsync("rc_" + new string('8', 32) + "_" + new string('A', 43), default));
+    }
+
+    [Fact]
     public async Task Centre_KeyIsNotStored_OnlyItsHash()
     {
         var (centre, key) = await _storage.Get<CentreStore>().RegisterAsync("Herat Employment Centre", "AF", null, null, "en", default);
