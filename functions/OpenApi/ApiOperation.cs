@@ -20,6 +20,9 @@ public sealed record ApiOperation(string Summary, Roles? Roles)
     /// <summary>The success body; null for none (204).</summary>
     public ApiBody? Response { get; init; }
 
+    /// <summary>Headers of the success answer that a client reads.</summary>
+    public IReadOnlyList<ApiHeader> ResponseHeaders { get; init; } = [];
+
     public IReadOnlyList<int> Errors { get; init; } = [];
 }
 
@@ -28,15 +31,12 @@ public sealed record ApiBody(IReadOnlyList<(string MediaType, ApiSchema Schema)>
 {
     public static ApiBody Json<T>() => new([("application/json", ApiSchema.Of<T>())]);
 
-    /// <summary>One object, or an array of 1 to <paramref name="maxItems"/> of them.</summary>
+    /// <summary>One object, or an array of 1 to <paramref name="maxItems"/> of them (a component named for the type: ProfileList).</summary>
     public static ApiBody OneOrMany<T>(int maxItems) => new([("application/json", new OneOrManySchema(typeof(T), maxItems))]);
 
     public static ApiBody Json(ApiSchema schema) => new([("application/json", schema)]);
 
     public static ApiBody Text(string mediaType, string description) => new([(mediaType, ApiSchema.Text)], description);
-
-    /// <summary>The same body, also offered as text in each of these media types (chosen by Accept or a query parameter).</summary>
-    public ApiBody AlsoAsText(params string[] mediaTypes) => this with { Content = [.. Content, .. mediaTypes.Select(m => (m, ApiSchema.Text))] };
 }
 
 /// <summary>The schema of a body, generated from the C# types' JSON contracts (see <see cref="JsonSchemas"/>).</summary>
@@ -66,6 +66,9 @@ public sealed record PageSchema(string Name, Type PageType, ApiSchema Items) : A
 public sealed record TextSchema : ApiSchema;
 
 public sealed record AnyObjectSchema : ApiSchema;
+
+/// <summary>A header of an answer.</summary>
+public sealed record ApiHeader(string Name, string Description, OpenApiSchema Schema);
 
 /// <summary>A query or header parameter.</summary>
 public sealed record ApiParameter(string Name, ParameterLocation In, string Description, OpenApiSchema Schema)
