@@ -117,7 +117,7 @@ public static partial class ApiDocument
                 _ => "Needs the admin key or a centre's key.",
             },
             Tags = new HashSet<OpenApiTagReference> { new(TagOf(function), document) },
-            Parameters = [.. PathParameters(function.Route).Select(name => PathParameter(schemas, function.Method, name)), .. operation.Parameters.Select(Parameter)],
+            Parameters = [.. PathParameters(function.Route).Select(name => PathParameter(schemas, function.Method, name)), .. operation.Parameters.Select(p => Parameter(schemas, p))],
             RequestBody = operation.Request is { } request ? new OpenApiRequestBody { Required = true, Description = request.Description, Content = Content(schemas, request) } : null,
             Responses = new OpenApiResponses
             {
@@ -186,12 +186,12 @@ public static partial class ApiDocument
                     : new OpenApiSchema { Type = JsonSchemaType.String },
             };
 
-    private static OpenApiParameter Parameter(ApiParameter parameter) => new()
+    private static OpenApiParameter Parameter(JsonSchemas schemas, ApiParameter parameter) => new()
     {
         Name = parameter.Name,
         In = parameter.In,
         Description = parameter.Description,
-        Schema = parameter.Schema,
+        Schema = schemas.For(parameter.Schema),
     };
 
     private static string Phrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) + ".";

@@ -48,6 +48,10 @@ public abstract record ApiSchema
 
     public static ApiSchema Of<T>() => new TypeSchema(typeof(T));
 
+    /// <summary>The enum component of a closed list of strings (<see cref="StringValuesAttribute"/>).</summary>
+    public static ApiSchema Values<TValues>()
+        where TValues : StringValuesAttribute, new() => new ValuesSchema(new TValues());
+
     /// <summary>A stored document: the properties of <typeparamref name="TFields"/> then those of <typeparamref name="TDocument"/>, as one object named <paramref name="name"/>.</summary>
     public static ApiSchema Resource<TFields, TDocument>(string name) => new ResourceSchema(name, [typeof(TFields), typeof(TDocument)]);
 
@@ -63,6 +67,11 @@ public sealed record ResourceSchema(string Name, IReadOnlyList<Type> Parts) : Ap
 
 public sealed record PageSchema(string Name, Type PageType, ApiSchema Items) : ApiSchema;
 
+public sealed record ValuesSchema(StringValuesAttribute Values) : ApiSchema;
+
+/// <summary>A schema written out in full where it is used.</summary>
+public sealed record InlineSchema(OpenApiSchema Schema) : ApiSchema;
+
 public sealed record TextSchema : ApiSchema;
 
 public sealed record AnyObjectSchema : ApiSchema;
@@ -71,9 +80,12 @@ public sealed record AnyObjectSchema : ApiSchema;
 public sealed record ApiHeader(string Name, string Description, OpenApiSchema Schema);
 
 /// <summary>A query or header parameter.</summary>
-public sealed record ApiParameter(string Name, ParameterLocation In, string Description, OpenApiSchema Schema)
+public sealed record ApiParameter(string Name, ParameterLocation In, string Description, ApiSchema Schema)
 {
-    public static ApiParameter Query(string name, string description, OpenApiSchema schema) => new(name, ParameterLocation.Query, description, schema);
+    public static ApiParameter Query(string name, string description, OpenApiSchema schema) => new(name, ParameterLocation.Query, description, new InlineSchema(schema));
 
-    public static ApiParameter Header(string name, string description, OpenApiSchema schema) => new(name, ParameterLocation.Header, description, schema);
+    /// <summary>A query parameter whose schema is a component, such as the enum of a <see cref="StringValuesAttribute"/>.</summary>
+    public static ApiParameter Query(string name, string description, ApiSchema schema) => new(name, ParameterLocation.Query, description, schema);
+
+    public static ApiParameter Header(string name, string description, OpenApiSchema schema) => new(name, ParameterLocation.Header, description, new InlineSchema(schema));
 }

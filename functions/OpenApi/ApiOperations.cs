@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Microsoft.OpenApi;
 using Reintegration.Domain;
 using Reintegration.Functions.Centres;
 using Reintegration.Functions.Digests;
@@ -50,8 +48,7 @@ public static class ApiOperations
     private static readonly ApiParameter[] DigestLanguage =
     [
         ApiParameter.Query(
-            "lang", $"{Words.CodesInProse}; or ask with Accept-Language. The centre's language by default.",
-            new() { Type = JsonSchemaType.String, Enum = [.. Words.Codes.Select(code => (JsonNode)code)] }),
+            "lang", $"{Words.CodesInProse}; or ask with Accept-Language. The centre's language by default.", ApiSchema.Values<ServiceLanguageAttribute>()),
         ApiParameters.AcceptLanguage,
     ];
 

@@ -42,6 +42,8 @@ public sealed class JsonSchemas(OpenApiDocument document, IReadOnlyList<JsonSeri
         // A stored document is written whole: every property, null where it has no value.
         ResourceSchema s => Component(s.Name, null, () => ObjectOf(s.Parts.Select(Contract).ToList(), null, allRequired: true)),
         PageSchema s => Component(s.Name, null, () => ObjectOf([Contract(s.PageType)], new Dictionary<Type, IOpenApiSchema> { [typeof(JsonObject)] = For(s.Items) })),
+        ValuesSchema s => Values(s.Values),
+        InlineSchema s => s.Schema,
         TextSchema => new OpenApiSchema { Type = JsonSchemaType.String },
         AnyObjectSchema => new OpenApiSchema { Type = JsonSchemaType.Object },
         _ => throw new NotSupportedException($"No schema for {schema.GetType().Name}."),
