@@ -1,3 +1,4 @@
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 
@@ -23,7 +24,10 @@ public static class ReintegrationClientFactory
         return new ReintegrationClient(adapter);
     }
 
-    /// <summary>An HTTP client with Kiota's middleware but its redirect handler, ending in <paramref name="finalHandler"/> (by default, Kiota's).</summary>
-    public static HttpClient CreateHttpClient(HttpMessageHandler? finalHandler = null) =>
-        KiotaClientFactory.Create([.. KiotaClientFactory.CreateDefaultHandlers().Where(h => h is not RedirectHandler)], finalHandler);
+    /// <summary>
+    /// An HTTP client with Kiota's middleware but its redirect handler, set up with <paramref name="options"/>
+    /// (<c>new RetryHandlerOption { MaxRetry = 0 }</c> turns retries off), ending in <paramref name="finalHandler"/> (by default, Kiota's).
+    /// </summary>
+    public static HttpClient CreateHttpClient(HttpMessageHandler? finalHandler = null, IRequestOption[]? options = null) =>
+        KiotaClientFactory.Create([.. KiotaClientFactory.CreateDefaultHandlers(options).Where(h => h is not RedirectHandler)], finalHandler);
 }
