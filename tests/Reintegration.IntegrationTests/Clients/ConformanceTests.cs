@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using Microsoft.Kiota.Serialization.Json;
@@ -128,6 +129,48 @@ public sealed class ConformanceTests
         await api.Problem(412, () => centre.Api.Profiles[other].PutAsync(Scenario.Profile("DUSH-2026-1001"), r => r.Headers.Add("If-Match", etag)));
         await api.Problem(413, () => centre.Api.Profiles.PostAsync(new ProfilesBody { Profile = [.. Enumerable.Range(0, 501).Select(i => Scenario.Profile($"BIG-{i}"))] }));
         await api.Problem(415, () => centre.Api.Profiles.Import.PostAsync(Scenario.Csv(), r => r.Headers.Add("Content-Type", "application/json")));
+    }
+
+    [Fact]
+    public async Task ReadmeIntegration_RunsAsWritten()
+    {
+        await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync());
+        var admin = ReintegrationClientFactory.Create(app.Client.BaseAddress!, TestApp.AdminKey);
+        var centre = await admin.Api.Centres.PostAsync(new CentreRequest { Name = "Khujand Employment Centre", Country = "TJ", Language = ServiceLanguage.En });
+        var local = Scenario.Opening("TJ-1", "KZ");
+        local.Location = new Location { Country = "TJ", City = "Khujand" };
+        await admin.Api.Openings.PostAsync(new OpeningsBody { OpeningsPostRequestBodyOpening = local });
+        await admin.Api.Digests[ThisWeek].Run.PostAsync();
+        var (baseUrl, centreKey) = (app.Client.BaseAddress!, centre!.ApiKey!);
+
+        // The README's lines, as they are there (ReadmeIntegration_IsTheCodeThisTestRuns).
+        var api = ReintegrationClientFactory.Create(baseUrl, centreKey);
+        var person = new Profile { ExternalRef = "DUSH-2026-0042", DisplayName = "F. K.", Citizenship = "TJ", Status = PersonStatus.ReturningMigrant };
+        person.Home = new Location { Country = "TJ", City = "Khujand" };
+        person.Occupations = [new OccupationExperience { Isco = "7212", Years = 6 }];
+        person.Consent = new Consent { DataProcessing = true, GivenOn = new Date(2026, 11, 1) };
+        var stored = await api.Api.Profiles.PostAsync(new() { ProfilesPostRequestBodyProfile = person }); // a batch: new() { Profile = [p1, p2] }
+        var found = await api.Api.Profiles[stored!.Results![0].Id].Matches.GetAsync(q => q.QueryParameters.Top = 5);
+        foreach (var match in found!.Matches!) Console.WriteLine($"{match.Score:0.00} {match.Title} in {match.City}: {match.Obtain}");
+        var digest = await api.Api.Digests.Latest.Markdown.GetAsync(); // the newest weekly digest, as Markdown
+
+        Assert.Equal("Khujand", Assert.Single(found.Matches).City);
+        Assert.NotNull(digest);
+    }
+
+    [Fact]
+    public void ReadmeIntegration_IsTheCodeThisTestRuns()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        var start = readme.IndexOf("```csharp", readme.IndexOf("A centre's integration in ten lines", StringComparison.Ordinal), StringComparison.Ordinal);
+        var lines = readme[(start + "```csharp".Length)..readme.IndexOf("```", start + 3, StringComparison.Ordinal)]
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => !l.StartsWith("using ", StringComparison.Ordinal) && !l.StartsWith("//", StringComparison.Ordinal))
+            .ToList();
+        var test = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "Reintegration.IntegrationTests", "Clients", "ConformanceTests.cs"));
+
+        Assert.InRange(lines.Count, 5, 10);
+        Assert.All(lines, line => Assert.Contains(line, test, StringComparison.Ordinal));
     }
 
     [Fact]
