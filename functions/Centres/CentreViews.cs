@@ -35,7 +35,8 @@ public sealed record CentrePatch
 
 /// <summary>A centre as the API shows it: never with its key.</summary>
 public sealed record CentreView(
-    string Id, string Name, string Country, string? Region, string? WebhookUrl, [property: ServiceLanguage] string Language, DateTimeOffset CreatedAt)
+    string Id, string Name, string Country, string? Region, string? WebhookUrl,
+    [property: ServiceLanguage] string Language, DateTimeOffset CreatedAt)
 {
     public static CentreView Of(Centre c) => new(c.Id, c.Name, c.Country, c.Region, c.WebhookUrl, c.Language, c.CreatedAt);
 }
@@ -45,7 +46,8 @@ public sealed record CentrePage(IReadOnlyList<CentreView> Items, string? Continu
 
 /// <summary>The answer to a registration or a new key: the only time the key is shown.</summary>
 public sealed record CentreCreated(
-    string Id, string Name, string Country, string? Region, string? WebhookUrl, [property: ServiceLanguage] string Language, DateTimeOffset CreatedAt, string ApiKey)
+    string Id, string Name, string Country, string? Region, string? WebhookUrl,
+    [property: ServiceLanguage] string Language, DateTimeOffset CreatedAt, string ApiKey)
 {
     public static CentreCreated Of(Centre c, string apiKey) => new(c.Id, c.Name, c.Country, c.Region, c.WebhookUrl, c.Language, c.CreatedAt, apiKey);
 }

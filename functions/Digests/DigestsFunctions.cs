@@ -16,15 +16,18 @@ namespace Reintegration.Functions.Digests;
 public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner runner)
 {
     [Function("GetDigest")]
-    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}")] HttpRequest request, string week) =>
+    public Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}")] HttpRequest request, string week) =>
         WeekAsync(request, week, FormatAsked(request));
 
     [Function("GetDigestHtml")]
-    public Task<IResult> GetHtml([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}/html")] HttpRequest request, string week) =>
+    public Task<IResult> GetHtml(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}/html")] HttpRequest request, string week) =>
         WeekAsync(request, week, "html");
 
     [Function("GetDigestMarkdown")]
-    public Task<IResult> GetMarkdown([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}/markdown")] HttpRequest request, string week) =>
+    public Task<IResult> GetMarkdown(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}/markdown")] HttpRequest request, string week) =>
         WeekAsync(request, week, "md");
 
     [Function("GetLatestDigest")]
@@ -32,15 +35,18 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
         LatestAsync(request, FormatAsked(request));
 
     [Function("GetLatestDigestHtml")]
-    public Task<IResult> LatestHtml([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest/html")] HttpRequest request) =>
+    public Task<IResult> LatestHtml(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest/html")] HttpRequest request) =>
         LatestAsync(request, "html");
 
     [Function("GetLatestDigestMarkdown")]
-    public Task<IResult> LatestMarkdown([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest/markdown")] HttpRequest request) =>
+    public Task<IResult> LatestMarkdown(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest/markdown")] HttpRequest request) =>
         LatestAsync(request, "md");
 
     [Function("RunDigest")]
-    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "digests/{week}/run")] HttpRequest request, string week) =>
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "digests/{week}/run")] HttpRequest request, string week) =>
         api.HandleAsync(request, Roles.Admin, async (_, cancellationToken) =>
             IsoWeek.TryParse(week, out var isoWeek)
                 ? TypedResults.Json(await runner.RunAsync(isoWeek, cancellationToken), ApiJsonContext.Web.DigestRunReport)
@@ -86,7 +92,9 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
         };
     }
 
-    /// <summary>What the JSON routes answer: ?format= wins; otherwise the Accept header (text/html, text/markdown); otherwise JSON.</summary>
+    /// <summary>
+    /// What the JSON routes answer: ?format= wins; otherwise the Accept header (text/html, text/markdown); otherwise JSON.
+    /// </summary>
     private static string FormatAsked(HttpRequest request)
     {
         var format = request.Query["format"].ToString().ToLowerInvariant();

@@ -117,7 +117,11 @@ public static partial class ApiDocument
                 _ => "Needs the admin key or a centre's key.",
             },
             Tags = new HashSet<OpenApiTagReference> { new(TagOf(function), document) },
-            Parameters = [.. PathParameters(function.Route).Select(name => PathParameter(schemas, function.Method, name)), .. operation.Parameters.Select(p => Parameter(schemas, p))],
+            Parameters =
+            [
+                .. PathParameters(function.Route).Select(name => PathParameter(schemas, function.Method, name)),
+                .. operation.Parameters.Select(p => Parameter(schemas, p)),
+            ],
             RequestBody = operation.Request is { } request ? new OpenApiRequestBody { Required = true, Description = request.Description, Content = Content(schemas, request) } : null,
             Responses = new OpenApiResponses
             {
@@ -126,7 +130,9 @@ public static partial class ApiDocument
                     Description = operation.Response?.Description ?? Phrase(operation.Status),
                     Content = operation.Response is { } response ? Content(schemas, response) : null,
                     Headers = operation.ResponseHeaders.Count == 0 ? null : operation.ResponseHeaders.ToDictionary(
-                        h => h.Name, IOpenApiHeader (h) => new OpenApiHeader { Description = h.Description, Schema = h.Schema }, StringComparer.Ordinal),
+                        h => h.Name,
+                        IOpenApiHeader (h) => new OpenApiHeader { Description = h.Description, Schema = h.Schema },
+                        StringComparer.Ordinal),
                 },
             },
         };
@@ -175,7 +181,15 @@ public static partial class ApiDocument
 
     private static OpenApiParameter PathParameter(JsonSchemas schemas, MethodInfo method, string name) =>
         ApiParameters.Path.TryGetValue(name, out var described)
-            ? new() { Name = name, In = ParameterLocation.Path, Required = true, Description = described.Description, Schema = described.Schema, Example = described.Example }
+            ? new()
+            {
+                Name = name,
+                In = ParameterLocation.Path,
+                Required = true,
+                Description = described.Description,
+                Schema = described.Schema,
+                Example = described.Example,
+            }
             : new()
             {
                 Name = name,

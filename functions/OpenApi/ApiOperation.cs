@@ -31,7 +31,8 @@ public sealed record ApiBody(IReadOnlyList<(string MediaType, ApiSchema Schema)>
 {
     public static ApiBody Json<T>() => new([("application/json", ApiSchema.Of<T>())]);
 
-    /// <summary>One object, or an array of 1 to <paramref name="maxItems"/> of them (a component named for the type: ProfileList).</summary>
+    /// <summary>One object, or an array of 1 to <paramref name="maxItems"/> of them (a component named for the type: ProfileList).
+    /// </summary>
     public static ApiBody OneOrMany<T>(int maxItems) => new([("application/json", new OneOrManySchema(typeof(T), maxItems))]);
 
     public static ApiBody Json(ApiSchema schema) => new([("application/json", schema)]);
@@ -82,10 +83,13 @@ public sealed record ApiHeader(string Name, string Description, OpenApiSchema Sc
 /// <summary>A query or header parameter.</summary>
 public sealed record ApiParameter(string Name, ParameterLocation In, string Description, ApiSchema Schema)
 {
-    public static ApiParameter Query(string name, string description, OpenApiSchema schema) => new(name, ParameterLocation.Query, description, new InlineSchema(schema));
+    public static ApiParameter Query(string name, string description, OpenApiSchema schema) =>
+        new(name, ParameterLocation.Query, description, new InlineSchema(schema));
 
     /// <summary>A query parameter whose schema is a component, such as the enum of a <see cref="StringValuesAttribute"/>.</summary>
-    public static ApiParameter Query(string name, string description, ApiSchema schema) => new(name, ParameterLocation.Query, description, schema);
+    public static ApiParameter Query(string name, string description, ApiSchema schema) =>
+        new(name, ParameterLocation.Query, description, schema);
 
-    public static ApiParameter Header(string name, string description, OpenApiSchema schema) => new(name, ParameterLocation.Header, description, new InlineSchema(schema));
+    public static ApiParameter Header(string name, string description, OpenApiSchema schema) =>
+        new(name, ParameterLocation.Header, description, new InlineSchema(schema));
 }

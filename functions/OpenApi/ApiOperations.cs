@@ -44,11 +44,14 @@ public static class ApiOperations
     private static readonly ApiBody ProfilePage = ApiBody.Json(ApiSchema.Page<ItemPage>("ProfilePage", StoredProfile.Content[0].Schema));
     private static readonly ApiBody OpeningPage = ApiBody.Json(ApiSchema.Page<ItemPage>("OpeningPage", StoredOpening.Content[0].Schema));
     private static readonly ApiParameter[] MatchQuery = [ApiParameters.Top, ApiParameters.Country, ApiParameters.Explain, ApiParameters.AcceptLanguage];
-    private static readonly ApiBody CentreChanges = new([("application/merge-patch+json", ApiSchema.Of<CentrePatch>()), ("application/json", ApiSchema.Of<CentrePatch>())]);
+    private static readonly ApiBody CentreChanges =
+        new([("application/merge-patch+json", ApiSchema.Of<CentrePatch>()), ("application/json", ApiSchema.Of<CentrePatch>())]);
     private static readonly ApiParameter[] DigestLanguage =
     [
         ApiParameter.Query(
-            "lang", $"{Words.CodesInProse}; or ask with Accept-Language. The centre's language by default.", ApiSchema.Values<ServiceLanguageAttribute>()),
+            "lang",
+            $"{Words.CodesInProse}; or ask with Accept-Language. The centre's language by default.",
+            ApiSchema.Values<ServiceLanguageAttribute>()),
         ApiParameters.AcceptLanguage,
     ];
 

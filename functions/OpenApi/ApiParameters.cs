@@ -9,7 +9,7 @@ namespace Reintegration.Functions.OpenApi;
 /// <summary>Parameters and headers that several operations share, as the functions read and write them.</summary>
 public static class ApiParameters
 {
-    /// <summary>Path parameters that say more than their C# type, by route parameter name: every route with that parameter gets it.</summary>
+    /// <summary>Path parameters that say more than their C# type, by name: every route with that parameter gets it.</summary>
     public static readonly IReadOnlyDictionary<string, (string Description, OpenApiSchema Schema, JsonNode Example)> Path =
         new Dictionary<string, (string, OpenApiSchema, JsonNode)>(StringComparer.Ordinal)
         {
@@ -39,7 +39,9 @@ public static class ApiParameters
         "If-Match", "The ETag the profile had when read; when it has changed since, the answer is 412.", new OpenApiSchema { Type = JsonSchemaType.String });
 
     public static readonly ApiHeader ETag = new(
-        "ETag", "The profile's version: send it back in If-Match to replace it only if nobody changed it since.", new OpenApiSchema { Type = JsonSchemaType.String });
+        "ETag",
+        "The profile's version: send it back in If-Match to replace it only if nobody changed it since.",
+        new OpenApiSchema { Type = JsonSchemaType.String });
 
     public static OpenApiSchema Integer(int minimum, int maximum, int fallback) => new()
     {

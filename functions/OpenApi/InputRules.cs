@@ -50,15 +50,16 @@ public static class RequiredProperties
         rule.Validate(JsonSerializer.Deserialize(body, root)!).ToDictionary().Keys.Where(path => path != "$");
 
     /// <summary>Marks the property each segment of <paramref name="path"/> ("bans[0].country") names, or only the last one.</summary>
-    private static void Mark(JsonTypeInfo root, string path, Func<Type, JsonTypeInfo?> contract, Dictionary<Type, HashSet<string>> required, bool everySegment)
+    private static void Mark(
+        JsonTypeInfo root, string path, Func<Type, JsonTypeInfo?> contract, Dictionary<Type, HashSet<string>> required, bool everySegment)
     {
         var segments = path.Split('.');
         var type = root;
         for (var i = 0; i < segments.Length; i++)
         {
             var name = segments[i].Split('[')[0];
-            var property = type.Properties.FirstOrDefault(p => p.Name == name)
-                ?? throw new InvalidOperationException($"The validator of {root.Type.Name} reports '{path}', which is not in its JSON contract.");
+            var property = type.Properties.FirstOrDefault(p => p.Name == name) ?? throw new InvalidOperationException(
+                $"The validator of {root.Type.Name} reports '{path}', which is not in its JSON contract.");
             if (everySegment || i == segments.Length - 1)
             {
                 required[type.Type].Add(name);
@@ -66,13 +67,15 @@ public static class RequiredProperties
 
             if (i < segments.Length - 1)
             {
-                type = ObjectContract(property.PropertyType, contract)
-                    ?? throw new InvalidOperationException($"The validator of {root.Type.Name} reports '{path}', but {name} holds no object.");
+                type = ObjectContract(property.PropertyType, contract) ?? throw new InvalidOperationException(
+                    $"The validator of {root.Type.Name} reports '{path}', but {name} holds no object.");
             }
         }
     }
 
-    /// <summary>Every object type under <paramref name="type"/> gets an entry, so that its schema follows the rules even where they require nothing.</summary>
+    /// <summary>
+    /// Every object type under <paramref name="type"/> gets an entry, so that its schema follows the rules even where they require nothing.
+    /// </summary>
     private static void Reach(JsonTypeInfo type, Func<Type, JsonTypeInfo?> contract, Dictionary<Type, HashSet<string>> required)
     {
         if (!required.TryAdd(type.Type, new HashSet<string>(StringComparer.Ordinal)))

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.OpenApi;
+using static System.Text.Json.Serialization.JsonUnmappedMemberHandling;
 
 namespace Reintegration.Functions.OpenApi;
 
@@ -97,26 +98,34 @@ public sealed class JsonSchemas(OpenApiDocument document, IReadOnlyList<JsonSeri
     /// requires it (and then it takes no null either); for a type no validator reads, when the serializer requires
     /// it or it is a constructor parameter without a default (what a positional record always writes).
     /// </summary>
-    private OpenApiSchema ObjectOf(IReadOnlyList<JsonTypeInfo> parts, IReadOnlyDictionary<Type, IOpenApiSchema>? substitutes, bool allRequired = false)
+    private OpenApiSchema ObjectOf(
+        IReadOnlyList<JsonTypeInfo> parts, IReadOnlyDictionary<Type, IOpenApiSchema>? substitutes, bool allRequired = false)
     {
         var schema = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
             Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal),
             Required = new HashSet<string>(StringComparer.Ordinal),
-            AdditionalPropertiesAllowed = parts.All(c => (c.UnmappedMemberHandling ?? c.Options.UnmappedMemberHandling) != JsonUnmappedMemberHandling.Disallow),
+            AdditionalPropertiesAllowed = parts.All(c => (c.UnmappedMemberHandling ?? c.Options.UnmappedMemberHandling) != Disallow),
         };
-        foreach (var (contract, property) in parts.SelectMany(c => c.Properties.Select(p => (c, p))).Where(x => x.p.Get is not null || x.p.Set is not null))
+        // A property the serializer never reads or writes ([JsonIgnore]) has neither accessor.
+        var properties = parts.SelectMany(c => c.Properties.Where(p => p.Get is not null || p.Set is not null).Select(p => (c, p)));
+        foreach (var (contract, property) in properties)
         {
             var byRules = _required.GetValueOrDefault(contract.Type);
             var required = allRequired || (byRules?.Contains(property.Name)
                 ?? (property.IsRequired || property.AssociatedParameter is { HasDefaultValue: false, IsMemberInitializer: false }));
-            var nonNull = byRules?.Contains(property.Name) == true || _nonNull.GetValueOrDefault(contract.Type)?.Contains(property.Name) == true;
+            var nonNull = byRules?.Contains(property.Name) == true
+                || _nonNull.GetValueOrDefault(contract.Type)?.Contains(property.Name) == true;
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            var nullable = !nonNull && (type != property.PropertyType || !type.IsValueType && (property.IsGetNullable || property.IsSetNullable));
-            schema.Properties.Add(property.Name, property.AttributeProvider?.GetCustomAttributes(typeof(StringValuesAttribute), inherit: true) is [StringValuesAttribute values]
-                ? OrNull(Values(values), nullable, shared: true)
-                : For(type, nullable, substitutes));
+            var nullable = !nonNull
+                && (type != property.PropertyType || !type.IsValueType && (property.IsGetNullable || property.IsSetNullable));
+            var closed = property.AttributeProvider?.GetCustomAttributes(typeof(StringValuesAttribute), inherit: true);
+            schema.Properties.Add(
+                property.Name,
+                closed is [StringValuesAttribute values]
+                    ? OrNull(Values(values), nullable, shared: true)
+                    : For(type, nullable, substitutes));
             if (required)
             {
                 schema.Required.Add(property.Name);

@@ -71,7 +71,10 @@ public static class ProblemResponses
             ["detail"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
-                Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal) { [PrimaryErrorMessage] = new JsonNodeExtension(true) },
+                Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal)
+                {
+                    [PrimaryErrorMessage] = new JsonNodeExtension(true),
+                },
             },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's W3C trace id, to quote when reporting a problem." },
             ["errors"] = new OpenApiSchema

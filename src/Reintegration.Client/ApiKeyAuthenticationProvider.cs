@@ -32,14 +32,17 @@ public sealed class ApiKeyAuthenticationProvider : IAuthenticationProvider
     }
 
     public Task AuthenticateRequestAsync(
-        RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+        RequestInformation request,
+        Dictionary<string, object>? additionalAuthenticationContext = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var uri = request.URI;
         if (!MaySendTo(uri))
         {
             throw new ArgumentException(
-                $"The API key is sent over https, or over http to this machine only; not to {uri.Scheme}://{uri.Authority}.", nameof(request));
+                $"The API key is sent over https, or over http to this machine only; not to {uri.Scheme}://{uri.Authority}.",
+                nameof(request));
         }
 
         request.Headers.TryAdd(Header, _apiKey);

@@ -8,7 +8,9 @@ namespace Reintegration.Client;
 public static class ReintegrationClientFactory
 {
     /// <summary>A client of the app that sends <paramref name="apiKey"/>. Make one per key and keep it: it holds its connections.</summary>
-    /// <param name="baseUrl">The app: <c>https://&lt;app&gt;.azurewebsites.net</c>, or <c>http://127.0.0.1:7071</c> on this machine.</param>
+    /// <param name="baseUrl">
+    /// The app: <c>https://&lt;app&gt;.azurewebsites.net</c>, or <c>http://127.0.0.1:7071</c> on this machine.
+    /// </param>
     /// <param name="apiKey">The admin key, or a centre's.</param>
     /// <param name="httpClient">
     /// The HTTP client to send through; by default, one with Kiota's middleware (which retries a 503 as its
@@ -29,5 +31,6 @@ public static class ReintegrationClientFactory
     /// (<c>new RetryHandlerOption { MaxRetry = 0 }</c> turns retries off), ending in <paramref name="finalHandler"/> (by default, Kiota's).
     /// </summary>
     public static HttpClient CreateHttpClient(HttpMessageHandler? finalHandler = null, IRequestOption[]? options = null) =>
-        KiotaClientFactory.Create([.. KiotaClientFactory.CreateDefaultHandlers(options).Where(h => h is not RedirectHandler)], finalHandler);
+        KiotaClientFactory.Create(
+            [.. KiotaClientFactory.CreateDefaultHandlers(options).Where(h => h is not RedirectHandler)], finalHandler);
 }

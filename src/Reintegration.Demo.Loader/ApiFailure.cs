@@ -5,7 +5,9 @@ using Reintegration.Client.Models;
 
 namespace Reintegration.Demo.Loader;
 
-/// <summary>A call that failed for good: an error answer (after any retries), with its status when there was one, or no answer at all.</summary>
+/// <summary>
+/// A call that failed for good: an error answer (after any retries), with its status when there was one, or no answer at all.
+/// </summary>
 internal sealed class ApiFailure(string message, int? status = null) : Exception(message)
 {
     public int? Status { get; } = status;
@@ -39,7 +41,9 @@ internal sealed class ApiFailure(string message, int? status = null) : Exception
 
         foreach (var (field, messages) in (problem.Errors?.AdditionalData ?? new Dictionary<string, object>()).Take(20))
         {
-            var lines = messages is UntypedArray array ? array.GetValue().OfType<UntypedString>().Select(s => s.GetValue()) : [messages.ToString()];
+            var lines = messages is UntypedArray array
+                ? array.GetValue().OfType<UntypedString>().Select(s => s.GetValue())
+                : [messages.ToString()];
             text.Append('\n').Append("  ").Append(field).Append(": ").Append(string.Join("; ", lines));
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
 using Reintegration.Domain;
 
@@ -10,13 +11,14 @@ namespace Reintegration.Demo.Loader;
 /// </summary>
 internal static class ClientModels
 {
-    public static List<Client.Models.Profile> Profiles(IEnumerable<Profile> profiles) =>
-        Read(JsonSerializer.SerializeToElement(profiles.ToList(), ReintegrationJsonContext.Default.ListProfile), Client.Models.Profile.CreateFromDiscriminatorValue);
+    public static List<Client.Models.Profile> Profiles(IEnumerable<Profile> profiles) => Read(
+        JsonSerializer.SerializeToElement(profiles.ToList(), ReintegrationJsonContext.Default.ListProfile),
+        Client.Models.Profile.CreateFromDiscriminatorValue);
 
-    public static List<Client.Models.Opening> Openings(IEnumerable<Opening> openings) =>
-        Read(JsonSerializer.SerializeToElement(openings.ToList(), ReintegrationJsonContext.Default.ListOpening), Client.Models.Opening.CreateFromDiscriminatorValue);
+    public static List<Client.Models.Opening> Openings(IEnumerable<Opening> openings) => Read(
+        JsonSerializer.SerializeToElement(openings.ToList(), ReintegrationJsonContext.Default.ListOpening),
+        Client.Models.Opening.CreateFromDiscriminatorValue);
 
-    private static List<T> Read<T>(JsonElement json, Microsoft.Kiota.Abstractions.Serialization.ParsableFactory<T> factory)
-        where T : Microsoft.Kiota.Abstractions.Serialization.IParsable =>
-        [.. new JsonParseNode(json).GetCollectionOfObjectValues(factory)];
+    private static List<T> Read<T>(JsonElement json, ParsableFactory<T> factory)
+        where T : IParsable => [.. new JsonParseNode(json).GetCollectionOfObjectValues(factory)];
 }

@@ -4,7 +4,9 @@ using Reintegration.Client.Models;
 using Reintegration.Reference;
 using Spectre.Console;
 using Opening = Reintegration.Domain.Opening;
+using OpeningsBody = Reintegration.Client.Api.Openings.OpeningsRequestBuilder.OpeningsPostRequestBody;
 using Profile = Reintegration.Domain.Profile;
+using ProfilesBody = Reintegration.Client.Api.Profiles.ProfilesRequestBuilder.ProfilesPostRequestBody;
 
 namespace Reintegration.Demo.Loader;
 
@@ -66,7 +68,9 @@ internal sealed class DemoLoader(LoaderApi api, LoaderOptions options, IAnsiCons
                     };
                     try
                     {
-                        registered.Add(Registered(await ApiFailure.GuardAsync("POST /api/centres", () => admin.Api.Centres.PostAsync(body, null, cancellationToken))));
+                        var created = await ApiFailure.GuardAsync(
+                            "POST /api/centres", () => admin.Api.Centres.PostAsync(body, null, cancellationToken));
+                        registered.Add(Registered(created));
                         tasks[0].Increment(1);
                         continue;
                     }
@@ -81,8 +85,9 @@ internal sealed class DemoLoader(LoaderApi api, LoaderOptions options, IAnsiCons
                     }
                 }
 
-                var path = $"POST /api/centres/{id}/keys";
-                registered.Add(Registered(await ApiFailure.GuardAsync(path, () => admin.Api.Centres[id].Keys.PostAsync(null, cancellationToken))));
+                var rotated = await ApiFailure.GuardAsync(
+                    $"POST /api/centres/{id}/keys", () => admin.Api.Centres[id].Keys.PostAsync(null, cancellationToken));
+                registered.Add(Registered(rotated));
                 tasks[0].Increment(1);
             }
         });
@@ -129,8 +134,9 @@ internal sealed class DemoLoader(LoaderApi api, LoaderOptions options, IAnsiCons
                 var client = api.As(centres[i].ApiKey);
                 foreach (var batch in caseloads[i].Chunk(BatchSize))
                 {
-                    var body = new Client.Api.Profiles.ProfilesRequestBuilder.ProfilesPostRequestBody { Profile = ClientModels.Profiles(batch) };
-                    var response = await ApiFailure.GuardAsync("POST /api/profiles", () => client.Api.Profiles.PostAsync(body, null, cancellationToken));
+                    var body = new ProfilesBody { Profile = ClientModels.Profiles(batch) };
+                    var response = await ApiFailure.GuardAsync(
+                        "POST /api/profiles", () => client.Api.Profiles.PostAsync(body, null, cancellationToken));
                     tally = tally.Add(response);
                     if (i == 0)
                     {
@@ -152,8 +158,10 @@ internal sealed class DemoLoader(LoaderApi api, LoaderOptions options, IAnsiCons
         {
             foreach (var batch in openings.Chunk(BatchSize))
             {
-                var body = new Client.Api.Openings.OpeningsRequestBuilder.OpeningsPostRequestBody { Opening = ClientModels.Openings(batch) };
-                tally = tally.Add(await ApiFailure.GuardAsync("POST /api/openings", () => admin.Api.Openings.PostAsync(body, null, cancellationToken)));
+                var body = new OpeningsBody { Opening = ClientModels.Openings(batch) };
+                var response = await ApiFailure.GuardAsync(
+                    "POST /api/openings", () => admin.Api.Openings.PostAsync(body, null, cancellationToken));
+                tally = tally.Add(response);
                 tasks[0].Increment(batch.Length);
             }
         });
@@ -167,7 +175,8 @@ internal sealed class DemoLoader(LoaderApi api, LoaderOptions options, IAnsiCons
         var path = $"/api/digests/{week}/run";
         try
         {
-            await ApiFailure.GuardAsync($"POST {path}", () => api.As(options.AdminKey).Api.Digests[week].Run.PostAsync(null, cancellationToken));
+            var admin = api.As(options.AdminKey);
+            await ApiFailure.GuardAsync($"POST {path}", () => admin.Api.Digests[week].Run.PostAsync(null, cancellationToken));
             return $"Digest {week}: computed.";
         }
         catch (ApiFailure e) when (e.Status == (int)HttpStatusCode.NotFound)

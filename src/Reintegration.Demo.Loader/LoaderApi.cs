@@ -12,11 +12,17 @@ internal sealed class LoaderApi : IDisposable
     private readonly Uri _baseUrl;
     private readonly Dictionary<string, ReintegrationClient> _clients = new(StringComparer.Ordinal);
 
-    /// <summary>Clients of the app at <paramref name="baseUrl"/>; requests go through <paramref name="transport"/> after the retries (by default, the network).</summary>
+    /// <summary>
+    /// Clients of the app at <paramref name="baseUrl"/>; requests go through <paramref name="transport"/> after the retries
+    /// (by default, the network).
+    /// </summary>
     public LoaderApi(Uri baseUrl, RetryPolicy retry, TimeProvider time, Action<string> warn, HttpMessageHandler? transport = null)
     {
         _baseUrl = baseUrl;
-        var retrying = new RetryingHandler(retry, time, warn) { InnerHandler = transport ?? new SocketsHttpHandler { AllowAutoRedirect = false } };
+        var retrying = new RetryingHandler(retry, time, warn)
+        {
+            InnerHandler = transport ?? new SocketsHttpHandler { AllowAutoRedirect = false },
+        };
         // Each attempt has its own time limit (RetryPolicy.AttemptTimeout); the client's would cover all of them.
         _http = new HttpClient(retrying) { Timeout = Timeout.InfiniteTimeSpan };
     }

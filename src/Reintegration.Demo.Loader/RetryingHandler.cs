@@ -50,7 +50,8 @@ internal sealed class RetryingHandler(RetryPolicy retry, TimeProvider time, Acti
             }
             catch (HttpRequestException e) when (e.StatusCode is null)
             {
-                delay = retry.DelayAfter(attempt, null) ?? throw new ApiFailure($"{call}: no answer after {attempt} attempts ({e.Message}).");
+                delay = retry.DelayAfter(attempt, null)
+                    ?? throw new ApiFailure($"{call}: no answer after {attempt} attempts ({e.Message}).");
                 why = e.Message;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
 using Reintegration.Client.Models;
+using OpeningsPostRequestBody = Reintegration.Client.Api.Openings.OpeningsRequestBuilder.OpeningsPostRequestBody;
 using Reintegration.Reference;
 
 namespace Reintegration.Demo.Loader.Tests;
@@ -17,16 +18,21 @@ public sealed class LoaderApiTests
     [Fact]
     public async Task BadRequest_IsNotRetriedAndFailsWithTheProblemsFieldErrors()
     {
-        var problem = """{"title":"One or more fields are invalid","status":400,"detail":"Fix them.","errors":{"[3].home.city":["Unknown city."]}}""";
+        var problem = """
+            {"title":"One or more fields are invalid","status":400,"detail":"Fix them.","errors":{"[3].home.city":["Unknown city."]}}
+            """;
         var transport = new ScriptedHandler(RetryingHandlerTests.Answer(HttpStatusCode.BadRequest, problem, "application/problem+json"));
         using var api = new LoaderApi(App, NoWait, TimeProvider.System, _ => { }, transport);
 
-        var failure = await Assert.ThrowsAsync<ApiFailure>(() => ApiFailure.GuardAsync(
-            "POST /api/centres", () => api.As("k").Api.Centres.PostAsync(new CentreRequest { Name = "C", Country = "TJ", Language = ServiceLanguage.Ru })));
+        var centre = new CentreRequest { Name = "C", Country = "TJ", Language = ServiceLanguage.Ru };
+
+        var failure = await Assert.ThrowsAsync<ApiFailure>(
+            () => ApiFailure.GuardAsync("POST /api/centres", () => api.As("k").Api.Centres.PostAsync(centre)));
 
         Assert.Equal(1, transport.Calls);
         Assert.Equal(400, failure.Status);
-        Assert.Equal("POST /api/centres: 400 One or more fields are invalid — Fix them.\n  [3].home.city: Unknown city.", failure.Message);
+        Assert.Equal(
+            "POST /api/centres: 400 One or more fields are invalid — Fix them.\n  [3].home.city: Unknown city.", failure.Message);
     }
 
     [Fact]
@@ -34,7 +40,7 @@ public sealed class LoaderApiTests
     {
         var transport = new ScriptedHandler(RetryingHandlerTests.Answer(HttpStatusCode.OK, """{"results":[]}"""));
         using var api = new LoaderApi(App, NoWait, TimeProvider.System, _ => { }, transport);
-        var body = new Client.Api.Openings.OpeningsRequestBuilder.OpeningsPostRequestBody { Opening = [new Opening { ExternalRef = "E-1" }] };
+        var body = new OpeningsPostRequestBody { Opening = [new Opening { ExternalRef = "E-1" }] };
 
         await api.As("secret").Api.Openings.PostAsync(body);
 
@@ -52,10 +58,11 @@ public sealed class LoaderApiTests
         var profiles = data.Profiles(data.Centres()[0], 20);
         var openings = data.Openings(20);
 
-        Assert.True(JsonNode.DeepEquals(
-            WithoutNulls(JsonSerializer.SerializeToNode(profiles.ToList(), ReintegrationJsonContext.Default.ListProfile)), Written(ClientModels.Profiles(profiles))));
-        Assert.True(JsonNode.DeepEquals(
-            WithoutNulls(JsonSerializer.SerializeToNode(openings.ToList(), ReintegrationJsonContext.Default.ListOpening)), Written(ClientModels.Openings(openings))));
+        var domainProfiles = JsonSerializer.SerializeToNode(profiles.ToList(), ReintegrationJsonContext.Default.ListProfile);
+        var domainOpenings = JsonSerializer.SerializeToNode(openings.ToList(), ReintegrationJsonContext.Default.ListOpening);
+
+        Assert.True(JsonNode.DeepEquals(WithoutNulls(domainProfiles), Written(ClientModels.Profiles(profiles))));
+        Assert.True(JsonNode.DeepEquals(WithoutNulls(domainOpenings), Written(ClientModels.Openings(openings))));
     }
 
     /// <summary>What the client sends: Kiota leaves out what is null.</summary>

@@ -44,7 +44,8 @@ public sealed class RetryingHandlerTests
     [Fact]
     public async Task NeverConnects_FailsAfterMaxAttempts()
     {
-        var transport = new ScriptedHandler([.. Enumerable.Repeat<Func<HttpResponseMessage>>(() => throw new HttpRequestException("Connection refused"), 5)]);
+        Func<HttpResponseMessage> refused = () => throw new HttpRequestException("Connection refused");
+        var transport = new ScriptedHandler([.. Enumerable.Repeat(refused, 5)]);
 
         await Assert.ThrowsAsync<ApiFailure>(() => Send(transport, [], HttpMethod.Get));
         Assert.Equal(NoWait.MaxAttempts, transport.Calls);
@@ -56,7 +57,9 @@ public sealed class RetryingHandlerTests
         var transport = new ScriptedHandler(Answer(HttpStatusCode.OK, "{}")) { HangFirst = true };
         var warnings = new List<string>();
 
-        using var response = await Send(transport, warnings, HttpMethod.Get, NoWait with { AttemptTimeout = TimeSpan.FromMilliseconds(50) });
+        var policy = NoWait with { AttemptTimeout = TimeSpan.FromMilliseconds(50) };
+
+        using var response = await Send(transport, warnings, HttpMethod.Get, policy);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("timed out", Assert.Single(warnings), StringComparison.Ordinal);
@@ -75,7 +78,8 @@ public sealed class RetryingHandlerTests
     private static async Task<HttpResponseMessage> Send(
         ScriptedHandler transport, List<string> warnings, HttpMethod method, RetryPolicy? policy = null, string? body = null)
     {
-        using var http = new HttpClient(new RetryingHandler(policy ?? NoWait, TimeProvider.System, warnings.Add) { InnerHandler = transport });
+        var retrying = new RetryingHandler(policy ?? NoWait, TimeProvider.System, warnings.Add) { InnerHandler = transport };
+        using var http = new HttpClient(retrying);
         using var request = new HttpRequestMessage(method, "http://127.0.0.1:9/api/openings");
         if (body is not null)
         {

@@ -72,9 +72,11 @@ public sealed class ClientGenerationTests
     }
 
     private static List<string> Files(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal)];
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f))
+            .Order(StringComparer.Ordinal)];
 
-    /// <summary>The file's text; for Kiota's lock file, without the document's path, which depends on where the client was written.</summary>
+    /// <summary>The file's text; for Kiota's lock file, without the document's path (it depends on where the client was written).</summary>
     private static string Comparable(string name, string path)
     {
         var text = File.ReadAllText(path);

@@ -39,7 +39,8 @@ public sealed class ConformanceTests
         var registered = await api.Conforms(() => admin.Api.Centres.PostAsync(
             new CentreRequest { Name = "Khujand Employment Centre", Country = "TJ", Region = "Sughd", Language = ServiceLanguage.En }));
         var centre = api.As(registered.ApiKey!);
-        Assert.Equal([registered.Id], (await api.Conforms(() => admin.Api.Centres.GetAsync(q => q.QueryParameters.PageSize = 10))).Items!.Select(c => c.Id));
+        var listed = await api.Conforms(() => admin.Api.Centres.GetAsync(q => q.QueryParameters.PageSize = 10));
+        Assert.Equal([registered.Id], listed.Items!.Select(c => c.Id));
         Assert.Equal(registered.Id, (await api.Conforms(() => centre.Api.Centres.Me.GetAsync())).Id);
         var changed = await api.Conforms(() => centre.Api.Centres.Me.PatchAsync(new CentrePatch { Language = ServiceLanguage.Ru }));
         Assert.Equal(ServiceLanguage.Ru, changed.Language);
@@ -68,9 +69,11 @@ public sealed class ConformanceTests
         Assert.Equal((1, 3), (imported.Created, Assert.Single(imported.Rejected!).Line));
 
         // Openings: one, then many; listed by country a page at a time; read.
-        var welder = await api.Conforms(() => admin.Api.Openings.PostAsync(new OpeningsBody { OpeningsPostRequestBodyOpening = Scenario.Opening("KZ-1", "KZ") }));
+        var welder = await api.Conforms(() => admin.Api.Openings.PostAsync(
+            new OpeningsBody { OpeningsPostRequestBodyOpening = Scenario.Opening("KZ-1", "KZ") }));
         var openingId = Assert.Single(welder.Results!).Id!;
-        var more = await api.Conforms(() => admin.Api.Openings.PostAsync(new OpeningsBody { Opening = [Scenario.Opening("KZ-2", "KZ"), Scenario.Opening("RU-1", "RU")] }));
+        var more = await api.Conforms(() => admin.Api.Openings.PostAsync(
+            new OpeningsBody { Opening = [Scenario.Opening("KZ-2", "KZ"), Scenario.Opening("RU-1", "RU")] }));
         var banned = more.Results![1].Id!;
         Assert.Equal(2, await api.AllPagesAsync(token => admin.Api.Openings.GetAsync(q =>
         {
@@ -103,11 +106,15 @@ public sealed class ConformanceTests
         var digest = await api.Conforms(() => centre.Api.Digests[ThisWeek].GetAsync(q => q.QueryParameters.Lang = ServiceLanguage.Ru));
         Assert.Contains(personId, digest.Entries!.Select(e => e.ProfileId));
         await api.Conforms(() => centre.Api.Digests.Latest.GetAsync());
-        Assert.StartsWith("<!DOCTYPE html>", await api.ConformsAsText(() => centre.Api.Digests[ThisWeek].Html.GetAsync()), StringComparison.OrdinalIgnoreCase);
-        Assert.StartsWith("# Weekly digest", await api.ConformsAsText(() => centre.Api.Digests[ThisWeek].Markdown.GetAsync()), StringComparison.Ordinal);
-        Assert.StartsWith("<!DOCTYPE html>", await api.ConformsAsText(() => centre.Api.Digests.Latest.Html.GetAsync()), StringComparison.OrdinalIgnoreCase);
-        Assert.StartsWith("# Еженедельная сводка", await api.ConformsAsText(
-            () => centre.Api.Digests.Latest.Markdown.GetAsync(q => q.QueryParameters.Lang = ServiceLanguage.Ru)), StringComparison.Ordinal);
+        var html = await api.ConformsAsText(() => centre.Api.Digests[ThisWeek].Html.GetAsync());
+        var markdown = await api.ConformsAsText(() => centre.Api.Digests[ThisWeek].Markdown.GetAsync());
+        var latestHtml = await api.ConformsAsText(() => centre.Api.Digests.Latest.Html.GetAsync());
+        var latestRussian = await api.ConformsAsText(
+            () => centre.Api.Digests.Latest.Markdown.GetAsync(q => q.QueryParameters.Lang = ServiceLanguage.Ru));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("# Weekly digest", markdown, StringComparison.Ordinal);
+        Assert.Equal(html, latestHtml);
+        Assert.StartsWith("# Еженедельная сводка", latestRussian, StringComparison.Ordinal);
 
         // Erasure, closing an opening, and a new key.
         await centre.Api.Profiles[personId].DeleteAsync();
@@ -118,17 +125,21 @@ public sealed class ConformanceTests
         // One error of each kind the API answers with.
         var invalid = Scenario.Profile("BAD-1");
         invalid.Citizenship = "XX";
-        var badRequest = await api.Problem(400, () => api.As(rotated.ApiKey!).Api.Profiles.PostAsync(new ProfilesBody { ProfilesPostRequestBodyProfile = invalid }));
-        Assert.Contains("citizenship", badRequest.Errors!.AdditionalData.Keys);
         await api.Problem(401, () => centre.Api.Centres.Me.GetAsync());
         centre = api.As(rotated.ApiKey!);
+        var invalidBody = new ProfilesBody { ProfilesPostRequestBodyProfile = invalid };
+        var badRequest = await api.Problem(400, () => centre.Api.Profiles.PostAsync(invalidBody));
+        Assert.Contains("citizenship", badRequest.Errors!.AdditionalData.Keys);
         await api.Problem(403, () => centre.Api.Centres.GetAsync());
         await api.Problem(404, () => centre.Api.Profiles[personId].GetAsync());
-        await api.Problem(409, () => admin.Api.Centres.PostAsync(new CentreRequest { Name = "KHUJAND employment centre", Country = "TJ", Language = ServiceLanguage.Ru }));
+        var twin = new CentreRequest { Name = "KHUJAND employment centre", Country = "TJ", Language = ServiceLanguage.Ru };
+        await api.Problem(409, () => admin.Api.Centres.PostAsync(twin));
         var other = many.Results![0].Id!;
-        await api.Problem(412, () => centre.Api.Profiles[other].PutAsync(Scenario.Profile("DUSH-2026-1001"), r => r.Headers.Add("If-Match", etag)));
-        await api.Problem(413, () => centre.Api.Profiles.PostAsync(new ProfilesBody { Profile = [.. Enumerable.Range(0, 501).Select(i => Scenario.Profile($"BIG-{i}"))] }));
-        await api.Problem(415, () => centre.Api.Profiles.Import.PostAsync(Scenario.Csv(), r => r.Headers.Add("Content-Type", "application/json")));
+        var stale = Scenario.Profile("DUSH-2026-1001");
+        await api.Problem(412, () => centre.Api.Profiles[other].PutAsync(stale, r => r.Headers.Add("If-Match", etag)));
+        var tooMany = new ProfilesBody { Profile = [.. Enumerable.Range(0, 501).Select(i => Scenario.Profile($"BIG-{i}"))] };
+        await api.Problem(413, () => centre.Api.Profiles.PostAsync(tooMany));
+        await api.Problem(415, () => centre.Api.Profiles.Import.PostAsync(Scenario.Csv(), r => r.Headers.Add("Content-Type", "text/xml")));
     }
 
     [Fact]
@@ -136,7 +147,8 @@ public sealed class ConformanceTests
     {
         await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync());
         var admin = ReintegrationClientFactory.Create(app.Client.BaseAddress!, TestApp.AdminKey);
-        var centre = await admin.Api.Centres.PostAsync(new CentreRequest { Name = "Khujand Employment Centre", Country = "TJ", Language = ServiceLanguage.En });
+        var centre = await admin.Api.Centres.PostAsync(
+            new CentreRequest { Name = "Khujand Employment Centre", Country = "TJ", Language = ServiceLanguage.En });
         var local = Scenario.Opening("TJ-1", "KZ");
         local.Location = new Location { Country = "TJ", City = "Khujand" };
         await admin.Api.Openings.PostAsync(new OpeningsBody { OpeningsPostRequestBodyOpening = local });
@@ -145,11 +157,12 @@ public sealed class ConformanceTests
 
         // The README's lines, as they are there (ReadmeIntegration_IsTheCodeThisTestRuns).
         var api = ReintegrationClientFactory.Create(baseUrl, centreKey);
-        var person = new Profile { ExternalRef = "DUSH-2026-0042", DisplayName = "F. K.", Citizenship = "TJ", Status = PersonStatus.ReturningMigrant };
+        var person = new Profile { ExternalRef = "DUSH-2026-0042", DisplayName = "F. K.", Citizenship = "TJ" };
+        person.Status = PersonStatus.ReturningMigrant;
         person.Home = new Location { Country = "TJ", City = "Khujand" };
         person.Occupations = [new OccupationExperience { Isco = "7212", Years = 6 }];
         person.Consent = new Consent { DataProcessing = true, GivenOn = new Date(2026, 11, 1) };
-        var stored = await api.Api.Profiles.PostAsync(new() { ProfilesPostRequestBodyProfile = person }); // a batch: new() { Profile = [p1, p2] }
+        var stored = await api.Api.Profiles.PostAsync(new() { ProfilesPostRequestBodyProfile = person }); // or { Profile = [p1, p2] }
         var found = await api.Api.Profiles[stored!.Results![0].Id].Matches.GetAsync(q => q.QueryParameters.Top = 5);
         foreach (var match in found!.Matches!) Console.WriteLine($"{match.Score:0.00} {match.Title} in {match.City}: {match.Obtain}");
         var digest = await api.Api.Digests.Latest.Markdown.GetAsync(); // the newest weekly digest, as Markdown
@@ -162,12 +175,14 @@ public sealed class ConformanceTests
     public void ReadmeIntegration_IsTheCodeThisTestRuns()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
-        var start = readme.IndexOf("```csharp", readme.IndexOf("A centre's integration in ten lines", StringComparison.Ordinal), StringComparison.Ordinal);
+        var section = readme.IndexOf("A centre's integration in ten lines", StringComparison.Ordinal);
+        var start = readme.IndexOf("```csharp", section, StringComparison.Ordinal);
         var lines = readme[(start + "```csharp".Length)..readme.IndexOf("```", start + 3, StringComparison.Ordinal)]
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(l => !l.StartsWith("using ", StringComparison.Ordinal) && !l.StartsWith("//", StringComparison.Ordinal))
             .ToList();
-        var test = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "Reintegration.IntegrationTests", "Clients", "ConformanceTests.cs"));
+        var test = File.ReadAllText(
+            Path.Combine(RepositoryRoot.Path, "tests", "Reintegration.IntegrationTests", "Clients", $"{nameof(ConformanceTests)}.cs"));
 
         Assert.InRange(lines.Count, 5, 10);
         Assert.All(lines, line => Assert.Contains(line, test, StringComparison.Ordinal));
@@ -284,12 +299,15 @@ public sealed class ConformanceTests
             writer.WriteObjectValue(null, answer);
             var written = JsonNode.Parse(writer.GetSerializedContent());
             var came = WithoutNulls(JsonNode.Parse(raw));
-            Assert.True(JsonNode.DeepEquals(came, written), $"Lost or changed: {FirstDifference("$", came, written)}\ncame:    {came?.ToJsonString()}\nwritten: {written?.ToJsonString()}");
+            Assert.True(
+                JsonNode.DeepEquals(came, written),
+                $"Lost: {FirstDifference("$", came, written)}\ncame: {came?.ToJsonString()}\nwritten: {written?.ToJsonString()}");
         }
 
         private static JsonNode? WithoutNulls(JsonNode? node) => node switch
         {
-            JsonObject o => new JsonObject(o.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, WithoutNulls(p.Value)))),
+            JsonObject o => new JsonObject(
+                o.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, WithoutNulls(p.Value)))),
             JsonArray a => new JsonArray([.. a.Select(WithoutNulls)]),
             _ => node?.DeepClone(),
         };

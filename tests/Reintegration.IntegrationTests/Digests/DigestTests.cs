@@ -278,7 +278,8 @@ public sealed class DigestTests
         }
 
         await HttpAssert.ProblemAsync(await centre.GetAsync("/api/digests/2025-W53/html"), HttpStatusCode.BadRequest, "week");
-        await HttpAssert.ProblemAsync(await centre.GetAsync($"/api/digests/{ThisWeek}/markdown?lang=uz"), HttpStatusCode.BadRequest, "lang");
+        var uzbek = await centre.GetAsync($"/api/digests/{ThisWeek}/markdown?lang=uz");
+        await HttpAssert.ProblemAsync(uzbek, HttpStatusCode.BadRequest, "lang");
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 
 namespace Reintegration.IntegrationTests.Infrastructure;
 
-/// <summary>The last answer that came over the wire, as it came: status, media type and body (read once, then left for the client to read).</summary>
+/// <summary>
+/// The last answer that came over the wire, as it came: status, media type and body (read once, then left for the client to read).
+/// </summary>
 public sealed class RecordingHandler() : DelegatingHandler(new SocketsHttpHandler { AllowAutoRedirect = false })
 {
     public (HttpStatusCode Status, string? MediaType, string Body, HttpResponseHeaders Headers) Last { get; private set; }
@@ -12,7 +14,8 @@ public sealed class RecordingHandler() : DelegatingHandler(new SocketsHttpHandle
     {
         var response = await base.SendAsync(request, cancellationToken);
         await response.Content.LoadIntoBufferAsync(cancellationToken);
-        Last = (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(cancellationToken), response.Headers);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        Last = (response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, response.Headers);
         return response;
     }
 }
