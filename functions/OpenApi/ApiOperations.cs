@@ -27,7 +27,11 @@ public static class ApiOperations
     /// <summary>The JSON contracts schemas are read from, in order: a body type must be in one of them.</summary>
     public static readonly IReadOnlyList<JsonSerializerContext> Contracts = [ApiJsonContext.Default, ReintegrationJsonContext.Default];
 
-    /// <summary>How each request body is validated, as the functions do it: its schema's required properties are read off these.</summary>
+    /// <summary>
+    /// How each request body is validated, as the functions do it: its schema's required properties are read off these
+    /// (a body with no entry requires what its constructor does). "Today" is put where no date can fall on the wrong
+    /// side of it, so that only a property's absence draws an error.
+    /// </summary>
     public static readonly IReadOnlyList<InputRules> Inputs =
     [
         InputRules.Of<Profile>(profile => new ProfileValidator(ReferenceData.Shared).Validate(profile, DateOnly.MaxValue)),
