@@ -19,7 +19,7 @@ public sealed class CentresFunctions(
         {
             var (read, errors) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.CentreRequest, options.Value.MaxBodyBytes, cancellationToken);
             var body = read ?? new CentreRequest();
-            errors.AddUncovered(validator.Validate(body.Name, body.Country, body.Region, body.WebhookUrl, body.Language));
+            errors.AddUncovered(body.Validate(validator));
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
@@ -74,7 +74,7 @@ public sealed class CentresFunctions(
         var body = await RequestBody.ReadAsync(request, ["application/merge-patch+json", "application/json"], options.Value.MaxBodyBytes, cancellationToken);
         var (patch, errors) = TolerantJson.Read(body, ApiJsonContext.Web.CentrePatch);
         var cleared = Nulls(body);
-        foreach (var required in cleared.Intersect(["name", "language"]))
+        foreach (var required in cleared.Intersect(CentrePatch.Irremovable))
         {
             errors.Add(required, "Cannot be removed; give a new value.");
         }

@@ -11,6 +11,7 @@ public static class ProblemResponses
 {
     public const string MediaType = "application/problem+json";
     public const string SchemaName = "ProblemDetails";
+    public const string PrimaryErrorMessage = "x-ms-primary-error-message";
 
     private static readonly Dictionary<int, string> Descriptions = new()
     {
@@ -67,7 +68,15 @@ public static class ProblemResponses
             ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
             ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
-            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            // Kiota makes this the message of the exception a generated client throws for the problem.
+            ["detail"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal)
+                {
+                    [PrimaryErrorMessage] = new JsonNodeExtension(true),
+                },
+            },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's W3C trace id, to quote when reporting a problem." },
             ["errors"] = new OpenApiSchema
             {

@@ -1,4 +1,5 @@
 using Reintegration.Storage.Openings;
+using Reintegration.Validation;
 
 namespace Reintegration.Functions.Openings;
 
@@ -16,4 +17,12 @@ public sealed record HireList(IReadOnlyList<HireView> Items);
 public sealed record ReleaseRequest
 {
     public string Reason { get; init => field = value ?? ""; } = "";
+
+    /// <summary>A reason is required: the release stays on record with it.</summary>
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        TextRules.Required(errors, "reason", Reason);
+        return errors;
+    }
 }

@@ -3,7 +3,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Reintegration.Functions.Http;
 using Reintegration.Storage.Openings;
-using Reintegration.Validation;
 
 namespace Reintegration.Functions.Openings;
 
@@ -31,9 +30,7 @@ public sealed class HiresFunctions(Api api, OpeningStore openings, HireStore hir
         api.HandleAsync(request, Roles.Any, async (caller, cancellationToken) =>
         {
             var (body, errors) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.ReleaseRequest, options.Value.MaxBodyBytes, cancellationToken);
-            var reasons = new ValidationErrors();
-            TextRules.Required(reasons, "reason", body?.Reason);
-            errors.AddUncovered(reasons);
+            errors.AddUncovered((body ?? new ReleaseRequest()).Validate());
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);

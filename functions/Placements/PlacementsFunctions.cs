@@ -7,7 +7,6 @@ using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Openings;
 using Reintegration.Storage.Placements;
 using Reintegration.Storage.Profiles;
-using Reintegration.Validation;
 
 namespace Reintegration.Functions.Placements;
 
@@ -22,23 +21,7 @@ public sealed class PlacementsFunctions(
         {
             var (read, errors) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.PlacementRequest, options.Value.MaxBodyBytes, cancellationToken);
             var body = read ?? new PlacementRequest();
-            var missing = new ValidationErrors();
-            if (body.ProfileId.Length == 0)
-            {
-                missing.Add("profileId", "Required.");
-            }
-
-            if (body.OpeningId.Length == 0)
-            {
-                missing.Add("openingId", "Required.");
-            }
-
-            if (body.Outcome is null)
-            {
-                missing.Add("outcome", "Required: applied, interviewed, hired or rejected.");
-            }
-
-            errors.AddUncovered(missing);
+            errors.AddUncovered(body.Validate());
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
