@@ -85,6 +85,7 @@ public static class AppServiceCollectionExtensions
         services.AddSingleton(sp => new RouteTable((sp.GetService<FunctionCatalog>() ?? FunctionCatalog.Discover([typeof(RouteTable).Assembly])).Http));
         services.AddSingleton<Authenticator>();
         services.AddSingleton<PageTokens>();
+        services.AddSingleton<Profiles.ProfileQuotas>();
         services.AddSingleton<Api>();
         services.AddSingleton<Matchmaker>();
 

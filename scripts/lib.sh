@@ -1,12 +1,39 @@
 # Shared by the project's scripts: sourced, not run.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Installs the pinned npm packages (Azurite) when they are missing or older than the lock file.
+# Installs the pinned npm packages (Azurite, Redocly, openapi-typescript, TypeScript) when they are missing or older than the lock file.
 ensure_node_modules() {
   if [ ! -f "$ROOT/node_modules/azurite/package.json" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
-    echo "Installing Azurite from npm (package-lock.json)..."
+    echo "Installing the npm packages of package-lock.json (Azurite, the OpenAPI linter, the TypeScript client's tools)..."
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
+}
+
+# Restores the pinned .NET tools (Kiota) of dotnet-tools.json.
+ensure_dotnet_tools() {
+  (cd "$ROOT" && dotnet tool restore >/dev/null)
+}
+
+# The clients are generated from the committed document with these options only, by scripts/generate-clients.sh
+# and by the test that fails when a committed client is stale (ClientGenerationTests).
+# Writes the .NET client (Kiota) generated from the OpenAPI document $1 into the folder $2.
+generate_dotnet_client() {
+  local document="$1" output="$2"
+  # Kiota asks GitHub for a newer version otherwise; this machine has no internet.
+  (cd "$ROOT" && KIOTA_UPDATE__DISABLED=true dotnet tool run kiota generate --language CSharp --openapi "$document" --output "$output" \
+    --class-name ReintegrationClient --namespace-name Reintegration.Client --exclude-backward-compatible --clean-output \
+    --serializer Microsoft.Kiota.Serialization.Json.JsonSerializationWriterFactory \
+    --serializer Microsoft.Kiota.Serialization.Text.TextSerializationWriterFactory \
+    --deserializer Microsoft.Kiota.Serialization.Json.JsonParseNodeFactory \
+    --deserializer Microsoft.Kiota.Serialization.Text.TextParseNodeFactory \
+    --structured-mime-types application/json --structured-mime-types "text/plain;q=0.9" \
+    --log-level Error >/dev/null)
+  rm -f "$output/.kiota.log"
+}
+
+# Writes the TypeScript types (openapi-typescript) of the OpenAPI document $1 to the file $2.
+generate_typescript_types() {
+  node "$ROOT/node_modules/openapi-typescript/bin/cli.js" "$1" --output "$2" >/dev/null
 }
 
 # Prints 0 when something listens on 127.0.0.1:$1.

@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_node_modules
+ensure_dotnet_tools
 results="$ROOT/artifacts/test-results"
 rm -rf "$results"
 status=0

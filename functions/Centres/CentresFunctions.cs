@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using Reintegration.Domain;
 using Reintegration.Functions.Http;
 using Reintegration.Storage.Centres;
 using Reintegration.Validation;
@@ -9,7 +10,8 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Centres;
 
 /// <summary>Centres: registered, listed and changed by the admin, who also issues new keys; a centre reads and changes itself.</summary>
-public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens tokens, CentreValidator validator, IOptions<ApiOptions> options)
+public sealed class CentresFunctions(
+    Api api, CentreStore centres, PageTokens tokens, CentreValidator validator, IOptions<ApiOptions> options, IOptions<CentreOptions> centreOptions)
 {
     [Function("CreateCentre")]
     public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "centres")] HttpRequest request) =>
@@ -17,7 +19,7 @@ public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens to
         {
             var (read, errors) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.CentreRequest, options.Value.MaxBodyBytes, cancellationToken);
             var body = read ?? new CentreRequest();
-            errors.AddUncovered(validator.Validate(body.Name, body.Country, body.Region, body.WebhookUrl, body.Language));
+            errors.AddUncovered(body.Validate(validator));
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
@@ -44,21 +46,21 @@ public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens to
 
             var page = await centres.ListAsync(pageSize, token, cancellationToken);
             var next = await tokens.SealAsync(page.ContinuationToken, Scope, cancellationToken);
-            return TypedResults.Json(new CentrePage([.. page.Items.Select(CentreView.Of)], next), ApiJsonContext.Web.CentrePage);
+            return TypedResults.Json(new CentrePage([.. page.Items.Select(View)], next), ApiJsonContext.Web.CentrePage);
         });
 
     [Function("GetMyCentre")]
     public Task<IResult> Me([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "centres/me")] HttpRequest request) =>
         api.HandleAsync(request, Roles.Centre, (caller, _) =>
-            Task.FromResult<IResult>(TypedResults.Json(CentreView.Of(caller.Centre!), ApiJsonContext.Web.CentreView)));
+            Task.FromResult<IResult>(TypedResults.Json(View(caller.Centre!), ApiJsonContext.Web.CentreView)));
 
     [Function("UpdateMyCentre")]
     public Task<IResult> UpdateMe([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "centres/me")] HttpRequest request) =>
-        api.HandleAsync(request, Roles.Centre, (caller, cancellationToken) => UpdateAsync(request, caller.Centre!.Id, cancellationToken));
+        api.HandleAsync(request, Roles.Centre, (caller, cancellationToken) => UpdateAsync(request, caller.Centre!.Id, byAdmin: false, cancellationToken));
 
     [Function("UpdateCentre")]
     public Task<IResult> Update([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "centres/{id}")] HttpRequest request, string id) =>
-        api.HandleAsync(request, Roles.Admin, (_, cancellationToken) => UpdateAsync(request, id, cancellationToken));
+        api.HandleAsync(request, Roles.Admin, (_, cancellationToken) => UpdateAsync(request, id, byAdmin: true, cancellationToken));
 
     [Function("RotateCentreKey")]
     public Task<IResult> RotateKey([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "centres/{id}/keys")] HttpRequest request, string id) =>
@@ -67,14 +69,23 @@ public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens to
                 ? TypedResults.Json(CentreCreated.Of(rotated.Centre, rotated.ApiKey), ApiJsonContext.Web.CentreCreated, statusCode: StatusCodes.Status201Created)
                 : CentreNotFound());
 
-    private async Task<IResult> UpdateAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    private async Task<IResult> UpdateAsync(HttpRequest request, string id, bool byAdmin, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(request, ["application/merge-patch+json", "application/json"], options.Value.MaxBodyBytes, cancellationToken);
         var (patch, errors) = TolerantJson.Read(body, ApiJsonContext.Web.CentrePatch);
         var cleared = Nulls(body);
-        foreach (var required in cleared.Intersect(["name", "language"]))
+        foreach (var required in cleared.Intersect(CentrePatch.Irremovable))
         {
             errors.Add(required, "Cannot be removed; give a new value.");
+        }
+
+        if (!byAdmin && (patch?.ProfileQuota is not null || cleared.Contains("profileQuota")))
+        {
+            errors.Add("profileQuota", "Only the admin sets a centre's profile quota.");
+        }
+        else if (patch?.ProfileQuota is < 0 or > MaxProfileQuota)
+        {
+            errors.Add("profileQuota", $"Must be a whole number from 0 to {MaxProfileQuota}.");
         }
 
         if (patch is null || !errors.IsEmpty)
@@ -93,7 +104,8 @@ public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens to
             Region = patch.Region,
             WebhookUrl = patch.WebhookUrl,
             Language = patch.Language,
-            Clear = cleared.Intersect(["region", "webhookUrl"]).ToHashSet(StringComparer.Ordinal),
+            ProfileQuota = patch.ProfileQuota,
+            Clear = cleared.Intersect(["region", "webhookUrl", "profileQuota"]).ToHashSet(StringComparer.Ordinal),
         };
         errors.AddUncovered(validator.Validate(
             changes.Name ?? current.Name, current.Country,
@@ -108,7 +120,7 @@ public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens to
         var (outcome, updated) = await centres.UpdateAsync(id, changes, cancellationToken);
         return outcome switch
         {
-            CentreWriteOutcome.Done => TypedResults.Json(CentreView.Of(updated!), ApiJsonContext.Web.CentreView),
+            CentreWriteOutcome.Done => TypedResults.Json(View(updated!), ApiJsonContext.Web.CentreView),
             CentreWriteOutcome.DuplicateName => DuplicateName(current.Country),
             _ => CentreNotFound(),
         };
@@ -132,6 +144,10 @@ public sealed class CentresFunctions(Api api, CentreStore centres, PageTokens to
 
     private static IResult DuplicateName(string country) =>
         Problems.Conflict($"Another centre in {country} has this name; centres of one country must have different names.");
+
+    private const int MaxProfileQuota = 1_000_000;
+
+    private CentreView View(Centre centre) => CentreView.Of(centre, centreOptions.Value.DefaultProfileQuota);
 
     private static IResult CentreNotFound() => Problems.NotFound("No centre has that id.");
 }

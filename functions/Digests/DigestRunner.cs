@@ -105,7 +105,10 @@ public sealed partial class DigestRunner(
             await foreach (var stored in profiles.AllAsync(centre.Id, cancellationToken))
             {
                 people.Add(new DigestPerson(centre.Id, stored.Id, stored.Profile,
-                    earlier.GetValueOrDefault(stored.Id) ?? new HashSet<string>(), previous?.GeneratedAt ?? DateTimeOffset.MinValue));
+                    earlier.GetValueOrDefault(stored.Id) ?? new HashSet<string>(), previous?.GeneratedAt ?? DateTimeOffset.MinValue)
+                {
+                    CreatedAt = stored.CreatedAt,
+                });
             }
         }
 

@@ -8,11 +8,51 @@ using Reintegration.Storage.Digests;
 
 namespace Reintegration.Functions.Digests;
 
-/// <summary>A centre's digests, as JSON, HTML or Markdown, in its language or the one asked for; and running a week on demand (admin).</summary>
+/// <summary>
+/// A centre's digests, in its language or the one asked for: as JSON, or as a printable page (HTML or
+/// Markdown) at a route of its own; and running a week on demand (admin). The JSON routes also answer
+/// HTML or Markdown when ?format= or Accept asks, as they did before the page routes existed.
+/// </summary>
 public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner runner)
 {
     [Function("GetDigest")]
-    public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}")] HttpRequest request, string week) =>
+    public Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}")] HttpRequest request, string week) =>
+        WeekAsync(request, week, FormatAsked(request));
+
+    [Function("GetDigestHtml")]
+    public Task<IResult> GetHtml(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}/html")] HttpRequest request, string week) =>
+        WeekAsync(request, week, "html");
+
+    [Function("GetDigestMarkdown")]
+    public Task<IResult> GetMarkdown(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}/markdown")] HttpRequest request, string week) =>
+        WeekAsync(request, week, "md");
+
+    [Function("GetLatestDigest")]
+    public Task<IResult> Latest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest")] HttpRequest request) =>
+        LatestAsync(request, FormatAsked(request));
+
+    [Function("GetLatestDigestHtml")]
+    public Task<IResult> LatestHtml(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest/html")] HttpRequest request) =>
+        LatestAsync(request, "html");
+
+    [Function("GetLatestDigestMarkdown")]
+    public Task<IResult> LatestMarkdown(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest/markdown")] HttpRequest request) =>
+        LatestAsync(request, "md");
+
+    [Function("RunDigest")]
+    public Task<IResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "digests/{week}/run")] HttpRequest request, string week) =>
+        api.HandleLongAsync(request, Roles.Admin, async (_, cancellationToken) =>
+            IsoWeek.TryParse(week, out var isoWeek)
+                ? TypedResults.Json(await runner.RunAsync(isoWeek, cancellationToken), ApiJsonContext.Web.DigestRunReport)
+                : Problems.InvalidWeek());
+
+    private Task<IResult> WeekAsync(HttpRequest request, string week, string format) =>
         api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
         {
             if (!IsoWeek.TryParse(week, out var isoWeek))
@@ -21,28 +61,20 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
             }
 
             return await digests.GetAsync(caller.Centre!.Id, isoWeek, cancellationToken) is { } digest
-                ? Render(request, caller.Centre, digest)
+                ? Render(request, caller.Centre, digest, format)
                 : Problems.NotFound($"This centre has no digest for {isoWeek}.");
         });
 
-    [Function("GetLatestDigest")]
-    public Task<IResult> Latest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest")] HttpRequest request) =>
+    private Task<IResult> LatestAsync(HttpRequest request, string format) =>
         api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
         {
             var weeks = await digests.WeeksAsync(caller.Centre!.Id, cancellationToken);
             return weeks.Count > 0 && await digests.GetAsync(caller.Centre.Id, weeks[0], cancellationToken) is { } digest
-                ? Render(request, caller.Centre, digest)
+                ? Render(request, caller.Centre, digest, format)
                 : Problems.NotFound("This centre has no digest yet.");
         });
 
-    [Function("RunDigest")]
-    public Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "digests/{week}/run")] HttpRequest request, string week) =>
-        api.HandleLongAsync(request, Roles.Admin, async (_, cancellationToken) =>
-            IsoWeek.TryParse(week, out var isoWeek)
-                ? TypedResults.Json(await runner.RunAsync(isoWeek, cancellationToken), ApiJsonContext.Web.DigestRunReport)
-                : Problems.InvalidWeek());
-
-    private static IResult Render(HttpRequest request, Centre centre, Digest digest)
+    private static IResult Render(HttpRequest request, Centre centre, Digest digest, string format)
     {
         var query = new QueryParameters(request);
         var language = query.Lang("lang") ?? query.Language(centre.Language);
@@ -51,7 +83,7 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
             return Problems.Validation(query.Errors);
         }
 
-        return Format(request) switch
+        return format switch
         {
             "html" => TypedResults.Content(DigestHtml.Render(digest, centre.Name, language), "text/html; charset=utf-8"),
             "md" => TypedResults.Content(DigestMarkdown.Render(digest, centre.Name, language), "text/markdown; charset=utf-8"),
@@ -60,8 +92,10 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
         };
     }
 
-    /// <summary>?format= wins; otherwise the Accept header (text/html, text/markdown); otherwise JSON.</summary>
-    private static string Format(HttpRequest request)
+    /// <summary>
+    /// What the JSON routes answer: ?format= wins; otherwise the Accept header (text/html, text/markdown); otherwise JSON.
+    /// </summary>
+    private static string FormatAsked(HttpRequest request)
     {
         var format = request.Query["format"].ToString().ToLowerInvariant();
         if (format.Length > 0)

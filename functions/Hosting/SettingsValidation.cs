@@ -85,6 +85,10 @@ internal static class SettingsValidation
             .Rule($"{Webhook}:RetryBaseDelay", o => o.RetryBaseDelay >= TimeSpan.Zero, "must not be negative")
             .Rule($"{Webhook}:AttemptTimeout", o => o.AttemptTimeout > TimeSpan.Zero, "must be positive");
 
+        services.AddOptions<HireOptions>().ValidateOnStart()
+            .Rule($"{HireOptions.SectionName}:MaxShareOfForeignOpening", o => o.MaxShareOfForeignOpening is > 0 and <= 1, "must be above 0 and at most 1")
+            .Rule($"{HireOptions.SectionName}:MaxForeignPerDay", o => o.MaxForeignPerDay >= 0, "must not be negative");
+
         services.AddOptions<CentreOptions>().ValidateOnStart()
             .Rule($"{CentreOptions.SectionName}:CacheFor", o => o.CacheFor >= TimeSpan.Zero, "must not be negative");
 

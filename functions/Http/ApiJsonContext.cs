@@ -8,6 +8,7 @@ using Reintegration.Functions.Centres;
 using Reintegration.Functions.Digests;
 using Reintegration.Functions.Health;
 using Reintegration.Functions.Matches;
+using Reintegration.Functions.Openings;
 using Reintegration.Functions.Placements;
 using Reintegration.Matching;
 using Reintegration.Functions.Profiles;
@@ -34,6 +35,9 @@ namespace Reintegration.Functions.Http;
 [JsonSerializable(typeof(MatchResponse))]
 [JsonSerializable(typeof(VerdictView))]
 [JsonSerializable(typeof(PlacementRequest))]
+[JsonSerializable(typeof(HireList))]
+[JsonSerializable(typeof(HireView))]
+[JsonSerializable(typeof(ReleaseRequest))]
 [JsonSerializable(typeof(PlacementView))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(DigestView))]

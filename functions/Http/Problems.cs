@@ -72,6 +72,9 @@ public static class Problems
     public static IResult UnsupportedMediaType(string expected) =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", $"Send the body as {expected}.");
 
+    public static IResult TooManyRequests(string detail, TimeSpan retryAfter) =>
+        new HeaderResult(Problem(StatusCodes.Status429TooManyRequests, "Too Many Requests", detail), "Retry-After", Seconds(retryAfter));
+
     public static IResult ServiceUnavailable(string detail, TimeSpan retryAfter) =>
         new HeaderResult(Problem(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", detail), "Retry-After", Seconds(retryAfter));
 

@@ -67,7 +67,7 @@ public static partial class ApiDocument
                 },
             },
         };
-        var schemas = new JsonSchemas(document, ApiOperations.Contracts);
+        var schemas = new JsonSchemas(document, ApiOperations.Contracts, ApiOperations.Inputs);
         // The catch-all that answers unknown routes with a problem is not an operation of the API.
         foreach (var function in functions.Where(f => f.Name != UnmatchedRouteFunction.Name).OrderBy(f => f.Route, StringComparer.Ordinal))
         {
@@ -117,7 +117,11 @@ public static partial class ApiDocument
                 _ => "Needs the admin key or a centre's key.",
             },
             Tags = new HashSet<OpenApiTagReference> { new(TagOf(function), document) },
-            Parameters = [.. PathParameters(function.Route).Select(name => PathParameter(schemas, function.Method, name)), .. operation.Parameters.Select(Parameter)],
+            Parameters =
+            [
+                .. PathParameters(function.Route).Select(name => PathParameter(schemas, function.Method, name)),
+                .. operation.Parameters.Select(p => Parameter(schemas, p)),
+            ],
             RequestBody = operation.Request is { } request ? new OpenApiRequestBody { Required = true, Description = request.Description, Content = Content(schemas, request) } : null,
             Responses = new OpenApiResponses
             {
@@ -125,6 +129,10 @@ public static partial class ApiDocument
                 {
                     Description = operation.Response?.Description ?? Phrase(operation.Status),
                     Content = operation.Response is { } response ? Content(schemas, response) : null,
+                    Headers = operation.ResponseHeaders.Count == 0 ? null : operation.ResponseHeaders.ToDictionary(
+                        h => h.Name,
+                        IOpenApiHeader (h) => new OpenApiHeader { Description = h.Description, Schema = h.Schema },
+                        StringComparer.Ordinal),
                 },
             },
         };
@@ -171,20 +179,33 @@ public static partial class ApiDocument
     private static Dictionary<string, OpenApiMediaType> Content(JsonSchemas schemas, ApiBody body) =>
         body.Content.ToDictionary(c => c.MediaType, c => new OpenApiMediaType { Schema = schemas.For(c.Schema) }, StringComparer.Ordinal);
 
-    private static OpenApiParameter PathParameter(JsonSchemas schemas, MethodInfo method, string name) => new()
-    {
-        Name = name,
-        In = ParameterLocation.Path,
-        Required = true,
-        Schema = method.GetParameters().FirstOrDefault(p => p.Name == name) is { } parameter ? schemas.For(parameter.ParameterType) : new OpenApiSchema { Type = JsonSchemaType.String },
-    };
+    private static OpenApiParameter PathParameter(JsonSchemas schemas, MethodInfo method, string name) =>
+        ApiParameters.Path.TryGetValue(name, out var described)
+            ? new()
+            {
+                Name = name,
+                In = ParameterLocation.Path,
+                Required = true,
+                Description = described.Description,
+                Schema = described.Schema,
+                Example = described.Example,
+            }
+            : new()
+            {
+                Name = name,
+                In = ParameterLocation.Path,
+                Required = true,
+                Schema = method.GetParameters().FirstOrDefault(p => p.Name == name) is { } parameter
+                    ? schemas.For(parameter.ParameterType)
+                    : new OpenApiSchema { Type = JsonSchemaType.String },
+            };
 
-    private static OpenApiParameter Parameter(ApiParameter parameter) => new()
+    private static OpenApiParameter Parameter(JsonSchemas schemas, ApiParameter parameter) => new()
     {
         Name = parameter.Name,
         In = parameter.In,
         Description = parameter.Description,
-        Schema = parameter.Schema,
+        Schema = schemas.For(parameter.Schema),
     };
 
     private static string Phrase(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) + ".";

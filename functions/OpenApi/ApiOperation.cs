@@ -20,6 +20,9 @@ public sealed record ApiOperation(string Summary, Roles? Roles)
     /// <summary>The success body; null for none (204).</summary>
     public ApiBody? Response { get; init; }
 
+    /// <summary>Headers of the success answer that a client reads.</summary>
+    public IReadOnlyList<ApiHeader> ResponseHeaders { get; init; } = [];
+
     public IReadOnlyList<int> Errors { get; init; } = [];
 }
 
@@ -28,15 +31,13 @@ public sealed record ApiBody(IReadOnlyList<(string MediaType, ApiSchema Schema)>
 {
     public static ApiBody Json<T>() => new([("application/json", ApiSchema.Of<T>())]);
 
-    /// <summary>One object, or an array of 1 to <paramref name="maxItems"/> of them.</summary>
+    /// <summary>One object, or an array of 1 to <paramref name="maxItems"/> of them (a component named for the type: ProfileList).
+    /// </summary>
     public static ApiBody OneOrMany<T>(int maxItems) => new([("application/json", new OneOrManySchema(typeof(T), maxItems))]);
 
     public static ApiBody Json(ApiSchema schema) => new([("application/json", schema)]);
 
     public static ApiBody Text(string mediaType, string description) => new([(mediaType, ApiSchema.Text)], description);
-
-    /// <summary>The same body, also offered as text in each of these media types (chosen by Accept or a query parameter).</summary>
-    public ApiBody AlsoAsText(params string[] mediaTypes) => this with { Content = [.. Content, .. mediaTypes.Select(m => (m, ApiSchema.Text))] };
 }
 
 /// <summary>The schema of a body, generated from the C# types' JSON contracts (see <see cref="JsonSchemas"/>).</summary>
@@ -47,6 +48,10 @@ public abstract record ApiSchema
     public static readonly ApiSchema AnyObject = new AnyObjectSchema();
 
     public static ApiSchema Of<T>() => new TypeSchema(typeof(T));
+
+    /// <summary>The enum component of a closed list of strings (<see cref="StringValuesAttribute"/>).</summary>
+    public static ApiSchema Values<TValues>()
+        where TValues : StringValuesAttribute, new() => new ValuesSchema(new TValues());
 
     /// <summary>A stored document: the properties of <typeparamref name="TFields"/> then those of <typeparamref name="TDocument"/>, as one object named <paramref name="name"/>.</summary>
     public static ApiSchema Resource<TFields, TDocument>(string name) => new ResourceSchema(name, [typeof(TFields), typeof(TDocument)]);
@@ -63,14 +68,28 @@ public sealed record ResourceSchema(string Name, IReadOnlyList<Type> Parts) : Ap
 
 public sealed record PageSchema(string Name, Type PageType, ApiSchema Items) : ApiSchema;
 
+public sealed record ValuesSchema(StringValuesAttribute Values) : ApiSchema;
+
+/// <summary>A schema written out in full where it is used.</summary>
+public sealed record InlineSchema(OpenApiSchema Schema) : ApiSchema;
+
 public sealed record TextSchema : ApiSchema;
 
 public sealed record AnyObjectSchema : ApiSchema;
 
-/// <summary>A query or header parameter.</summary>
-public sealed record ApiParameter(string Name, ParameterLocation In, string Description, OpenApiSchema Schema)
-{
-    public static ApiParameter Query(string name, string description, OpenApiSchema schema) => new(name, ParameterLocation.Query, description, schema);
+/// <summary>A header of an answer.</summary>
+public sealed record ApiHeader(string Name, string Description, OpenApiSchema Schema);
 
-    public static ApiParameter Header(string name, string description, OpenApiSchema schema) => new(name, ParameterLocation.Header, description, schema);
+/// <summary>A query or header parameter.</summary>
+public sealed record ApiParameter(string Name, ParameterLocation In, string Description, ApiSchema Schema)
+{
+    public static ApiParameter Query(string name, string description, OpenApiSchema schema) =>
+        new(name, ParameterLocation.Query, description, new InlineSchema(schema));
+
+    /// <summary>A query parameter whose schema is a component, such as the enum of a <see cref="StringValuesAttribute"/>.</summary>
+    public static ApiParameter Query(string name, string description, ApiSchema schema) =>
+        new(name, ParameterLocation.Query, description, schema);
+
+    public static ApiParameter Header(string name, string description, OpenApiSchema schema) =>
+        new(name, ParameterLocation.Header, description, new InlineSchema(schema));
 }

@@ -1,13 +1,21 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using Reintegration.Digests;
 using Reintegration.Localisation;
 using Reintegration.Matching;
 
 namespace Reintegration.Functions.OpenApi;
 
-/// <summary>Query and header parameters that several operations share, as the functions read them.</summary>
+/// <summary>Parameters and headers that several operations share, as the functions read and write them.</summary>
 public static class ApiParameters
 {
+    /// <summary>Path parameters that say more than their C# type, by name: every route with that parameter gets it.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Description, OpenApiSchema Schema, JsonNode Example)> Path =
+        new Dictionary<string, (string, OpenApiSchema, JsonNode)>(StringComparer.Ordinal)
+        {
+            ["week"] = ("An ISO 8601 week, yyyy-Www.", Pattern(IsoWeek.Pattern), JsonValue.Create("2026-W48")),
+        };
+
     public static readonly ApiParameter PageSize = ApiParameter.Query("pageSize", "How many items a page holds.", Integer(1, 1000, 100));
 
     public static readonly ApiParameter ContinuationToken = ApiParameter.Query(
@@ -29,6 +37,11 @@ public static class ApiParameters
 
     public static readonly ApiParameter IfMatch = ApiParameter.Header(
         "If-Match", "The ETag the profile had when read; when it has changed since, the answer is 412.", new OpenApiSchema { Type = JsonSchemaType.String });
+
+    public static readonly ApiHeader ETag = new(
+        "ETag",
+        "The profile's version: send it back in If-Match to replace it only if nobody changed it since.",
+        new OpenApiSchema { Type = JsonSchemaType.String });
 
     public static OpenApiSchema Integer(int minimum, int maximum, int fallback) => new()
     {

@@ -11,6 +11,7 @@ public static class ProblemResponses
 {
     public const string MediaType = "application/problem+json";
     public const string SchemaName = "ProblemDetails";
+    public const string PrimaryErrorMessage = "x-ms-primary-error-message";
 
     private static readonly Dictionary<int, string> Descriptions = new()
     {
@@ -22,6 +23,7 @@ public static class ProblemResponses
         [412] = "The resource changed since the If-Match version was read.",
         [413] = "The body, or its number of items, is over the limit.",
         [415] = "The body is not of the media type this call reads.",
+        [429] = "A limit on what one key may do was reached; send the request again after Retry-After seconds.",
         [500] = "Something failed on the server's side; it has been logged.",
         [503] = "Storage, or the opening index, is not available yet; send the request again after Retry-After seconds.",
     };
@@ -44,7 +46,7 @@ public static class ProblemResponses
             {
                 Description = Descriptions.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status) + ".",
                 Content = new Dictionary<string, OpenApiMediaType> { [MediaType] = new() { Schema = new OpenApiSchemaReference(SchemaName, document) } },
-                Headers = status == 503
+                Headers = status is 503 or 429
                     ? new Dictionary<string, IOpenApiHeader>
                     {
                         ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before sending the request again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
@@ -66,7 +68,15 @@ public static class ProblemResponses
             ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" },
             ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
-            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            // Kiota makes this the message of the exception a generated client throws for the problem.
+            ["detail"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Extensions = new Dictionary<string, IOpenApiExtension>(StringComparer.Ordinal)
+                {
+                    [PrimaryErrorMessage] = new JsonNodeExtension(true),
+                },
+            },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's W3C trace id, to quote when reporting a problem." },
             ["errors"] = new OpenApiSchema
             {

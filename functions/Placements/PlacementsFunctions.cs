@@ -3,15 +3,17 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Reintegration.Domain;
 using Reintegration.Functions.Http;
+using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Openings;
 using Reintegration.Storage.Placements;
 using Reintegration.Storage.Profiles;
-using Reintegration.Validation;
 
 namespace Reintegration.Functions.Placements;
 
 /// <summary>Recording what came of an opening for a person; a hire takes one of its positions.</summary>
-public sealed class PlacementsFunctions(Api api, PlacementStore placements, ProfileStore profiles, OpeningStore openings, IndexSynchronizer index, IOptions<ApiOptions> options)
+public sealed class PlacementsFunctions(
+    Api api, PlacementStore placements, ProfileStore profiles, OpeningStore openings, HireStore hires, IndexSynchronizer index,
+    SigningKey signingKey, TimeProvider time, IOptions<ApiOptions> options, IOptions<HireOptions> hireOptions)
 {
     [Function("RecordPlacement")]
     public Task<IResult> Record([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "placements")] HttpRequest request) =>
@@ -19,23 +21,7 @@ public sealed class PlacementsFunctions(Api api, PlacementStore placements, Prof
         {
             var (read, errors) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.PlacementRequest, options.Value.MaxBodyBytes, cancellationToken);
             var body = read ?? new PlacementRequest();
-            var missing = new ValidationErrors();
-            if (body.ProfileId.Length == 0)
-            {
-                missing.Add("profileId", "Required.");
-            }
-
-            if (body.OpeningId.Length == 0)
-            {
-                missing.Add("openingId", "Required.");
-            }
-
-            if (body.Outcome is null)
-            {
-                missing.Add("outcome", "Required: applied, interviewed, hired or rejected.");
-            }
-
-            errors.AddUncovered(missing);
+            errors.AddUncovered(body.Validate());
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
@@ -49,14 +35,13 @@ public sealed class PlacementsFunctions(Api api, PlacementStore placements, Prof
 
             if (body.Outcome == PlacementOutcome.Hired)
             {
-                var (outcome, changes) = await openings.HireAsync(body.OpeningId, body.ProfileId, cancellationToken);
+                // The hire names the person by a token of this opening and person only: kept after erasure, linked to nothing else.
+                var person = await signingKey.TokenAsync("hire", $"{body.OpeningId}\n{body.ProfileId}", cancellationToken);
+                var (outcome, changes) = await hires.HireAsync(body.OpeningId, centreId, person, cancellationToken);
                 index.Apply(changes);
-                switch (outcome)
+                if (HireRefused(outcome) is { } refused)
                 {
-                    case HireOutcome.NotFound:
-                        return Problems.OpeningNotFound();
-                    case HireOutcome.NoPositionLeft:
-                        return Problems.Conflict("Every position of this opening is filled (or it is closed).");
+                    return refused;
                 }
             }
             else if (await openings.GetAsync(body.OpeningId, cancellationToken) is null)
@@ -67,4 +52,23 @@ public sealed class PlacementsFunctions(Api api, PlacementStore placements, Prof
             var placement = await placements.RecordAsync(centreId, body.ProfileId, body.OpeningId, body.Outcome!.Value, cancellationToken);
             return TypedResults.Json(PlacementView.Of(placement), ApiJsonContext.Web.PlacementView, statusCode: StatusCodes.Status201Created);
         });
+
+    private IResult? HireRefused(HireOutcome outcome) => outcome switch
+    {
+        HireOutcome.NotFound => Problems.OpeningNotFound(),
+        HireOutcome.NoPositionLeft => Problems.Conflict("Every position of this opening is filled (or it is closed)."),
+        HireOutcome.LimitPerOpening => Problems.Conflict(
+            $"This centre holds as many positions of this opening, which another publisher published, as a centre may "
+            + $"({hireOptions.Value.MaxShareOfForeignOpening:P0} of them, rounded up). Its publisher can give positions back."),
+        HireOutcome.LimitPerDay => Problems.TooManyRequests(
+            $"This centre took {hireOptions.Value.MaxForeignPerDay} positions of others' openings today (UTC), the most it may in a day.",
+            NextUtcDay()),
+        _ => null,
+    };
+
+    private TimeSpan NextUtcDay()
+    {
+        var now = time.GetUtcNow();
+        return now.UtcDateTime.Date.AddDays(1) - now.UtcDateTime;
+    }
 }

@@ -9,7 +9,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Profiles;
 
 /// <summary>Profiles from a CSV file: valid rows are upserted, the others reported by line with their errors.</summary>
-public sealed class ImportFunction(Api api, ProfileStore profiles, ProfileValidator validator, TimeProvider time, IOptions<ApiOptions> options)
+public sealed class ImportFunction(Api api, ProfileStore profiles, ProfileQuotas quotas, ProfileValidator validator, TimeProvider time, IOptions<ApiOptions> options)
 {
     [Function("ImportProfiles")]
     public Task<IResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "profiles/import")] HttpRequest request) =>
@@ -63,6 +63,11 @@ public sealed class ImportFunction(Api api, ProfileStore profiles, ProfileValida
             if (accepted.Count > options.Value.MaxItems * 20)
             {
                 return Problems.TooLarge($"The file has {accepted.Count} profiles; send at most {options.Value.MaxItems * 20} per import.");
+            }
+
+            if (accepted.Count > 0 && await quotas.CheckAsync(caller.Centre!, accepted.Select(r => r.Profile!.ExternalRef), cancellationToken) is { } overQuota)
+            {
+                return overQuota;
             }
 
             var outcomes = accepted.Count == 0 ? [] : await profiles.UpsertAsync(caller.Centre!.Id, accepted.Select(r => r.Profile!).ToList(), cancellationToken);

@@ -10,7 +10,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Profiles;
 
 /// <summary>A centre's caseload: upsert (one or many), read, replace, erase, page.</summary>
-public sealed class ProfilesFunctions(Api api, ProfileStore profiles, PageTokens tokens, ProfileErasure erasure, ProfileValidator validator, TimeProvider time, IOptions<ApiOptions> options)
+public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileQuotas quotas, PageTokens tokens, ProfileErasure erasure, ProfileValidator validator, TimeProvider time, IOptions<ApiOptions> options)
 {
     [Function("UpsertProfiles")]
     public Task<IResult> Upsert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "profiles")] HttpRequest request) =>
@@ -22,6 +22,11 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, PageTokens
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
+            }
+
+            if (await quotas.CheckAsync(caller.Centre!, items.Select(p => p!.ExternalRef), cancellationToken) is { } overQuota)
+            {
+                return overQuota;
             }
 
             var outcomes = await profiles.UpsertAsync(caller.Centre!.Id, items!, cancellationToken);

@@ -1,43 +1,50 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Reintegration.Client.Models;
 
 namespace Reintegration.Demo.Loader;
 
-/// <summary>A call that failed for good: a non-2xx answer (after any retries), or no answer at all.</summary>
-internal sealed class ApiFailure(string message) : Exception(message)
+/// <summary>
+/// A call that failed for good: an error answer (after any retries), with its status when there was one, or no answer at all.
+/// </summary>
+internal sealed class ApiFailure(string message, int? status = null) : Exception(message)
 {
-    /// <summary>"POST /api/profiles: 400 One or more fields are invalid — detail", then one line per field error.</summary>
-    public static ApiFailure From(string call, HttpStatusCode status, byte[] body) => new($"{call}: {Describe(status, body)}");
+    public int? Status { get; } = status;
 
-    public static string Describe(HttpStatusCode status, byte[] body)
+    /// <summary>Runs a call of the generated client; an error it answers with becomes a failure that names the call.</summary>
+    public static async Task<T> GuardAsync<T>(string call, Func<Task<T?>> send)
+        where T : class
     {
-        var text = new StringBuilder().Append((int)status);
-        ProblemDocument? problem = null;
         try
         {
-            problem = body.Length > 0 ? JsonSerializer.Deserialize(body, LoaderJsonContext.Default.ProblemDocument) : null;
+            return await send() ?? throw new ApiFailure($"{call}: the answer was empty.");
         }
-        catch (JsonException)
+        catch (ProblemDetails problem)
         {
-            // Not a problem document: the raw body is shown instead.
+            throw new ApiFailure($"{call}: {Describe(problem)}", problem.ResponseStatusCode);
         }
-
-        if (problem is null)
+        catch (ApiException e)
         {
-            var raw = Encoding.UTF8.GetString(body).Trim();
-            return text.Append(' ').Append(status).Append(raw.Length == 0 ? "" : $" — {(raw.Length > 300 ? raw[..300] + "…" : raw)}").ToString();
+            throw new ApiFailure($"{call}: {e.ResponseStatusCode} {e.Message}", e.ResponseStatusCode);
         }
+    }
 
-        text.Append(' ').Append(problem.Title ?? status.ToString());
+    /// <summary>"400 One or more fields are invalid — detail", then one line per field error.</summary>
+    public static string Describe(ProblemDetails problem)
+    {
+        var text = new StringBuilder().Append(problem.ResponseStatusCode).Append(' ').Append(problem.Title);
         if (!string.IsNullOrEmpty(problem.Detail))
         {
             text.Append(" — ").Append(problem.Detail);
         }
 
-        foreach (var (field, messages) in (problem.Errors ?? []).Take(20))
+        foreach (var (field, messages) in (problem.Errors?.AdditionalData ?? new Dictionary<string, object>()).Take(20))
         {
-            text.Append('\n').Append("  ").Append(field).Append(": ").Append(string.Join("; ", messages));
+            var lines = messages is UntypedArray array
+                ? array.GetValue().OfType<UntypedString>().Select(s => s.GetValue())
+                : [messages.ToString()];
+            text.Append('\n').Append("  ").Append(field).Append(": ").Append(string.Join("; ", lines));
         }
 
         return text.ToString();

@@ -1,21 +1,23 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
-using Reintegration.Domain;
+using Reintegration.Client.Models;
 using Reintegration.Reference;
 using Spectre.Console;
+using Opening = Reintegration.Domain.Opening;
+using OpeningsBody = Reintegration.Client.Api.Openings.OpeningsRequestBuilder.OpeningsPostRequestBody;
 using Profile = Reintegration.Domain.Profile;
+using ProfilesBody = Reintegration.Client.Api.Profiles.ProfilesRequestBuilder.ProfilesPostRequestBody;
 
 namespace Reintegration.Demo.Loader;
 
 /// <summary>
-/// Loads the demo data through the HTTP API, phase by phase: registers the centres, posts each
-/// centre's profiles with its own key, posts the openings with the admin key, runs this week's
-/// digest, and finds a person worth showing. Running it again against the same storage changes
+/// Loads the demo data through the HTTP API and its generated client, phase by phase: registers the
+/// centres, posts each centre's profiles with its own key, posts the openings with the admin key, runs
+/// this week's digest, and finds a person worth showing. Running it again against the same storage changes
 /// nothing but the centres' keys: a centre that exists is given a new key instead of a twin, and
 /// profiles and openings are upserts by their references.
 /// </summary>
-internal sealed class DemoLoader(ApiClient api, LoaderOptions options, IAnsiConsole console, TimeProvider time)
+internal sealed class DemoLoader(LoaderApi api, LoaderOptions options, IAnsiConsole console, TimeProvider time)
 {
     /// <summary>Items per POST: the API's limit.</summary>
     public const int BatchSize = 500;
@@ -48,6 +50,7 @@ internal sealed class DemoLoader(ApiClient api, LoaderOptions options, IAnsiCons
     /// <summary>Registers each demo centre, or, where it exists already (an earlier run), gives it a new key: its old one was not kept.</summary>
     private async Task<List<RegisteredCentre>> RegisterAsync(IReadOnlyList<DemoCentre> demoCentres, CancellationToken cancellationToken)
     {
+        var admin = api.As(options.AdminKey);
         var registered = new List<RegisteredCentre>();
         await PhaseAsync([("Centres", demoCentres.Count)], async tasks =>
         {
@@ -56,28 +59,42 @@ internal sealed class DemoLoader(ApiClient api, LoaderOptions options, IAnsiCons
             {
                 if (existing.GetValueOrDefault((centre.Country, centre.Name)) is not { } id)
                 {
-                    var body = new CentreRegistration(centre.Name, centre.Country, centre.Region, centre.Language);
-                    var response = await api.SendAsync(HttpMethod.Post, "/api/centres", options.AdminKey,
-                        JsonSerializer.SerializeToUtf8Bytes(body, LoaderJsonContext.Default.CentreRegistration), cancellationToken);
-                    if (response.Status != HttpStatusCode.Conflict)
+                    var body = new CentreRequest
                     {
-                        registered.Add(ApiClient.Read(HttpMethod.Post, "/api/centres", response, LoaderJsonContext.Default.RegisteredCentre));
+                        Name = centre.Name,
+                        Country = centre.Country,
+                        Region = centre.Region,
+                        Language = Enum.Parse<ServiceLanguage>(centre.Language, ignoreCase: true),
+                    };
+                    try
+                    {
+                        var created = await ApiFailure.GuardAsync(
+                            "POST /api/centres", () => admin.Api.Centres.PostAsync(body, null, cancellationToken));
+                        registered.Add(Registered(created));
                         tasks[0].Increment(1);
                         continue;
                     }
-
-                    // Registered meanwhile (a registration whose answer was lost, retried): find it.
-                    id = (await ExistingCentresAsync(cancellationToken)).GetValueOrDefault((centre.Country, centre.Name))
-                        ?? throw ApiFailure.From("POST /api/centres", response.Status, response.Body);
+                    catch (ApiFailure conflict) when (conflict.Status == (int)HttpStatusCode.Conflict)
+                    {
+                        // Registered meanwhile (a registration whose answer was lost, retried): find it.
+                        id = (await ExistingCentresAsync(cancellationToken)).GetValueOrDefault((centre.Country, centre.Name));
+                        if (id is null)
+                        {
+                            throw;
+                        }
+                    }
                 }
 
-                registered.Add(await api.PostAsync<RegisteredCentre?, RegisteredCentre>($"/api/centres/{id}/keys", options.AdminKey, null,
-                    LoaderJsonContext.Default.RegisteredCentre, LoaderJsonContext.Default.RegisteredCentre, cancellationToken));
+                var rotated = await ApiFailure.GuardAsync(
+                    $"POST /api/centres/{id}/keys", () => admin.Api.Centres[id].Keys.PostAsync(null, cancellationToken));
+                registered.Add(Registered(rotated));
                 tasks[0].Increment(1);
             }
         });
         return registered;
     }
+
+    private static RegisteredCentre Registered(CentreCreated centre) => new(centre.Id!, centre.Name!, centre.Country!, centre.ApiKey!);
 
     /// <summary>The centres there are, by country and name (names are unique within a country).</summary>
     private async Task<Dictionary<(string Country, string Name), string>> ExistingCentresAsync(CancellationToken cancellationToken)
@@ -86,11 +103,16 @@ internal sealed class DemoLoader(ApiClient api, LoaderOptions options, IAnsiCons
         string? token = null;
         do
         {
-            var path = "/api/centres?pageSize=1000" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token));
-            var page = await api.GetAsync(path, options.AdminKey, LoaderJsonContext.Default.CentrePage, cancellationToken);
-            foreach (var centre in page.Items)
+            var page = await ApiFailure.GuardAsync("GET /api/centres", () => api.As(options.AdminKey).Api.Centres.GetAsync(
+                request =>
+                {
+                    request.QueryParameters.PageSize = 1000;
+                    request.QueryParameters.ContinuationToken = token;
+                },
+                cancellationToken));
+            foreach (var centre in page.Items ?? [])
             {
-                centres[(centre.Country, centre.Name)] = centre.Id;
+                centres[(centre.Country!, centre.Name!)] = centre.Id!;
             }
 
             token = page.ContinuationToken;
@@ -109,14 +131,16 @@ internal sealed class DemoLoader(ApiClient api, LoaderOptions options, IAnsiCons
         {
             for (var i = 0; i < centres.Count; i++)
             {
+                var client = api.As(centres[i].ApiKey);
                 foreach (var batch in caseloads[i].Chunk(BatchSize))
                 {
-                    var response = await api.PostAsync("/api/profiles", centres[i].ApiKey, batch.ToList(),
-                        ReintegrationJsonContext.Default.ListProfile, LoaderJsonContext.Default.UpsertResponse, cancellationToken);
+                    var body = new ProfilesBody { Profile = ClientModels.Profiles(batch) };
+                    var response = await ApiFailure.GuardAsync(
+                        "POST /api/profiles", () => client.Api.Profiles.PostAsync(body, null, cancellationToken));
                     tally = tally.Add(response);
                     if (i == 0)
                     {
-                        firstIds.AddRange(response.Results.OrderBy(r => r.Index).Select(r => r.Id));
+                        firstIds.AddRange(response.Results!.OrderBy(r => r.Index).Select(r => r.Id!));
                     }
 
                     tasks[i].Increment(batch.Length);
@@ -128,13 +152,15 @@ internal sealed class DemoLoader(ApiClient api, LoaderOptions options, IAnsiCons
 
     private async Task<UpsertTally> PostOpeningsAsync(IReadOnlyList<Opening> openings, CancellationToken cancellationToken)
     {
+        var admin = api.As(options.AdminKey);
         var tally = new UpsertTally(0, 0);
         await PhaseAsync([("Openings", openings.Count)], async tasks =>
         {
             foreach (var batch in openings.Chunk(BatchSize))
             {
-                var response = await api.PostAsync("/api/openings", options.AdminKey, batch.ToList(),
-                    ReintegrationJsonContext.Default.ListOpening, LoaderJsonContext.Default.UpsertResponse, cancellationToken);
+                var body = new OpeningsBody { Opening = ClientModels.Openings(batch) };
+                var response = await ApiFailure.GuardAsync(
+                    "POST /api/openings", () => admin.Api.Openings.PostAsync(body, null, cancellationToken));
                 tally = tally.Add(response);
                 tasks[0].Increment(batch.Length);
             }
@@ -147,27 +173,34 @@ internal sealed class DemoLoader(ApiClient api, LoaderOptions options, IAnsiCons
     {
         var week = IsoWeekLabel.Of(today);
         var path = $"/api/digests/{week}/run";
-        var response = await api.SendAsync(HttpMethod.Post, path, options.AdminKey, null, cancellationToken);
-        if (response.Status == HttpStatusCode.NotFound)
+        try
+        {
+            var admin = api.As(options.AdminKey);
+            await ApiFailure.GuardAsync($"POST {path}", () => admin.Api.Digests[week].Run.PostAsync(null, cancellationToken));
+            return $"Digest {week}: computed.";
+        }
+        catch (ApiFailure e) when (e.Status == (int)HttpStatusCode.NotFound)
         {
             console.MarkupLine($"[yellow]{Markup.Escape($"Warning: POST {path} answered 404; this build may not have the digest routes yet.")}[/]");
             return $"Digest {week}: not run (404).";
         }
-
-        return response.IsSuccess
-            ? $"Digest {week}: computed."
-            : throw ApiFailure.From($"POST {path}", response.Status, response.Body);
     }
 
     private async Task<Probe?> FindShowcaseAsync(
         RegisteredCentre centre, IReadOnlyList<Profile> caseload, IReadOnlyList<string> ids, DateOnly today, CancellationToken cancellationToken)
     {
+        var client = api.As(centre.ApiKey);
         var probes = new List<Probe>();
         foreach (var (id, hasBan) in Showcase.Candidates(ids.Zip(caseload), today))
         {
-            var matches = await api.GetAsync($"/api/profiles/{id}/matches?top=3&explain=false", centre.ApiKey,
-                LoaderJsonContext.Default.MatchSummary, cancellationToken);
-            probes.Add(new Probe(id, hasBan, matches.Matches.Count));
+            var matches = await ApiFailure.GuardAsync($"GET /api/profiles/{id}/matches", () => client.Api.Profiles[id].Matches.GetAsync(
+                request =>
+                {
+                    request.QueryParameters.Top = 3;
+                    request.QueryParameters.Explain = false;
+                },
+                cancellationToken));
+            probes.Add(new Probe(id, hasBan, matches.Matches?.Count ?? 0));
             if (Showcase.IsIdeal(probes[^1]))
             {
                 break;

@@ -28,7 +28,7 @@ internal static class KeysReport
             .AppendLine($"# One person's matches at {centre.Name}, with the reasons:")
             .AppendLine($"curl -s -H \"x-api-key: {centre.ApiKey}\" \"{keys.BaseUrl}/api/profiles/{keys.ShowcaseProfileId}/matches?top=3&explain=true\"")
             .AppendLine($"# The centre's latest weekly digest:")
-            .AppendLine($"curl -s -H \"x-api-key: {centre.ApiKey}\" \"{keys.BaseUrl}/api/digests/latest?format=md\"")
+            .AppendLine($"curl -s -H \"x-api-key: {centre.ApiKey}\" \"{keys.BaseUrl}/api/digests/latest/markdown\"")
             .ToString();
     }
 }

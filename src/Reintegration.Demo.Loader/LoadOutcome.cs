@@ -1,3 +1,5 @@
+using Reintegration.Client.Models;
+
 namespace Reintegration.Demo.Loader;
 
 /// <summary>Created and updated items of one kind, as the upserts answered.</summary>
@@ -6,7 +8,7 @@ internal sealed record UpsertTally(int Created, int Updated)
     public int Total => Created + Updated;
 
     public UpsertTally Add(UpsertResponse response) =>
-        new(Created + response.Results.Count(r => r.Created), Updated + response.Results.Count(r => !r.Created));
+        new(Created + response.Results!.Count(r => r.Created == true), Updated + response.Results!.Count(r => r.Created != true));
 }
 
 /// <summary>

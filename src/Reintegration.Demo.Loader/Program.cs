@@ -32,8 +32,8 @@ if (!console.Profile.Capabilities.Interactive)
 }
 
 var baseUrl = options.Url.ToString().TrimEnd('/');
-using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
-var api = new ApiClient(http, baseUrl, new RetryPolicy(), TimeProvider.System, message => console.MarkupLine($"[yellow]{Markup.Escape(message)}[/]"));
+using var api = new LoaderApi(
+    options.Url, new RetryPolicy(), TimeProvider.System, message => console.MarkupLine($"[yellow]{Markup.Escape(message)}[/]"));
 console.MarkupLine(Markup.Escape(
     $"Loading demo data into {baseUrl}: seed {options.Seed}, {Summary.Count(options.Centres, "centre")}, {Summary.Count(options.Profiles, "profile")}, {Summary.Count(options.Openings, "opening")}."));
 try

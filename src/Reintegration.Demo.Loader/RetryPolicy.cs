@@ -13,6 +13,9 @@ internal sealed record RetryPolicy
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one attempt may take before it counts as failed (the largest upsert takes a few seconds).</summary>
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
     /// <summary>
     /// How long to wait before the attempt after <paramref name="attempt"/> (1-based), given what the
     /// server's Retry-After asked for, if it sent one; null when it was the last.

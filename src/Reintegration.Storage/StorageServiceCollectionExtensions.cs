@@ -40,6 +40,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<OpeningChangeLog>();
         services.AddSingleton<OpeningStore>();
+        services.AddOptions<HireOptions>().Bind(configuration.GetSection(HireOptions.SectionName));
+        services.AddSingleton<HireStore>();
         services.AddSingleton<PlacementStore>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<IProfileDerivedData>(sp => sp.GetRequiredService<DigestStore>());

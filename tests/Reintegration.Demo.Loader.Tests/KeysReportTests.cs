@@ -27,7 +27,7 @@ public sealed class KeysReportTests
         [
             "curl -s http://127.0.0.1:7071/api/health",
             "curl -s -H \"x-api-key: rc_one\" \"http://127.0.0.1:7071/api/profiles/p42/matches?top=3&explain=true\"",
-            "curl -s -H \"x-api-key: rc_one\" \"http://127.0.0.1:7071/api/digests/latest?format=md\"",
+            "curl -s -H \"x-api-key: rc_one\" \"http://127.0.0.1:7071/api/digests/latest/markdown\"",
         ], commands.Select(c => c.TrimEnd('\r')));
     }
 }

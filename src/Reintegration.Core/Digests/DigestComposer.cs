@@ -35,7 +35,7 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
         var ordered = Order(people);
         var openings = OpenListings(week);
         var wishlists = Wishlists(ordered, openings, week, options);
-        var outcome = Allocate(wishlists, openings, options, allocate ?? CoverageFirst.Allocate);
+        var outcome = Allocate(wishlists, openings, options, EchoesLast.Around(allocate ?? CoverageFirst.Allocate, Echoes.Of(ordered)));
         var chosen = outcome.Assignments.ToDictionary(a => a.PersonId, a => a.Openings, StringComparer.Ordinal);
         var entries = ordered.AsParallel().AsOrdered()
             .Select(person => (person.CentreId, Entry: Explain(person, chosen[person.ProfileId], openings, week)))

@@ -11,4 +11,8 @@ public sealed record DigestPerson(
     string ProfileId,
     Profile Profile,
     IReadOnlySet<string> PreviouslyRecommended,
-    DateTimeOffset PreviousDigestAt);
+    DateTimeOffset PreviousDigestAt)
+{
+    /// <summary>When the profile was first stored: of two equal profiles, the earlier is the person and the later an echo (<see cref="Echoes"/>).</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+}

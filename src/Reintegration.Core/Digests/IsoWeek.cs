@@ -13,6 +13,9 @@ public readonly record struct IsoWeek(int Year, int Week) : IComparable<IsoWeek>
 
     public static IsoWeek Of(DateTimeOffset instant) => Of(DateOnly.FromDateTime(instant.UtcDateTime));
 
+    /// <summary>What <see cref="TryParse"/> reads, as a regular expression (which cannot tell the years that have a W53).</summary>
+    public const string Pattern = "^2[0-9]{3}-W(0[1-9]|[1-4][0-9]|5[0-3])$";
+
     /// <summary>Reads "yyyy-Www" for a week that exists (W53 only in years that have it).</summary>
     public static bool TryParse(string? text, out IsoWeek week)
     {

@@ -8,4 +8,8 @@ public sealed record Centre(
     string? Region,
     string? WebhookUrl,
     string Language,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>How many profiles the centre may keep, as the admin set it; null for the service's default.</summary>
+    public int? ProfileQuota { get; init; }
+}

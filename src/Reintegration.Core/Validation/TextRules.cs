@@ -1,7 +1,7 @@
 namespace Reintegration.Validation;
 
 /// <summary>Checks every free-text field shares: present, bounded, and free of control characters.</summary>
-internal static class TextRules
+public static class TextRules
 {
     public static void Required(ValidationErrors errors, string path, string? value, int maxLength = Limits.MaxText)
     {

@@ -7,8 +7,9 @@ public sealed record CentreChanges
     public string? Region { get; init; }
     public string? WebhookUrl { get; init; }
     public string? Language { get; init; }
+    public int? ProfileQuota { get; init; }
 
-    /// <summary>Optional fields to remove: "region", "webhookUrl".</summary>
+    /// <summary>Optional fields to remove: "region", "webhookUrl", "profileQuota" (back to the default).</summary>
     public IReadOnlySet<string> Clear { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }
 

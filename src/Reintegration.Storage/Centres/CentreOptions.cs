@@ -10,4 +10,7 @@ public sealed class CentreOptions
     /// again: a key rotated or a centre changed on one instance takes effect on every other within this.
     /// </summary>
     public TimeSpan CacheFor { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many profiles a centre may keep unless the admin set it another quota.</summary>
+    public int DefaultProfileQuota { get; set; } = 5_000;
 }

@@ -216,6 +216,7 @@ public sealed class CentreStore(Tables tables, StorageCalls calls, TimeProvider 
         updated["Language"] = changes.Language ?? current.GetString("Language");
         updated["Region"] = changes.Clear.Contains("region") ? null : changes.Region ?? current.GetString("Region");
         updated["WebhookUrl"] = changes.Clear.Contains("webhookUrl") ? null : changes.WebhookUrl ?? current.GetString("WebhookUrl");
+        updated["ProfileQuota"] = changes.Clear.Contains("profileQuota") ? null : changes.ProfileQuota ?? current.GetInt32("ProfileQuota");
         return updated;
     }
 
@@ -238,5 +239,8 @@ public sealed class CentreStore(Tables tables, StorageCalls calls, TimeProvider 
         entity.GetString("Region"),
         entity.GetString("WebhookUrl"),
         entity.GetString("Language"),
-        entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue);
+        entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue)
+    {
+        ProfileQuota = entity.GetInt32("ProfileQuota"),
+    };
 }

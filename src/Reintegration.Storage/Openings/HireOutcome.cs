@@ -13,4 +13,10 @@ public enum HireOutcome
     NoPositionLeft,
 
     NotFound,
+
+    /// <summary>The centre already holds as many positions of this opening, published by another, as it may.</summary>
+    LimitPerOpening,
+
+    /// <summary>The centre took as many positions of others' openings today as it may.</summary>
+    LimitPerDay,
 }

@@ -15,8 +15,6 @@ namespace Reintegration.Storage.Openings;
 /// </summary>
 public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider time, OpeningChangeLog changes)
 {
-    private const int MaxHireAttempts = 40;
-
     /// <summary>Upserts valid openings of one publisher; outcomes in request order.</summary>
     public async Task<OpeningWrite<IReadOnlyList<UpsertOutcome>>> UpsertAsync(string publisherId, IReadOnlyList<Opening> openings, CancellationToken cancellationToken)
     {
@@ -169,62 +167,6 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
         return new(CloseOutcome.Closed, new([], [id]));
     }
 
-    /// <summary>
-    /// Takes one position for a person, at most once per person and opening, and never more positions
-    /// than exist however many hire at once: the opening's count and the person's hire row are written
-    /// in one transaction, conditional on the opening's ETag.
-    /// </summary>
-    public async Task<OpeningWrite<HireOutcome>> HireAsync(string id, string profileId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < MaxHireAttempts; attempt++)
-        {
-            if (await GetAsync(id, cancellationToken) is not { } opening)
-            {
-                return new(HireOutcome.NotFound, OpeningChanges.None);
-            }
-
-            var hireKey = HireKey(id, profileId);
-            if (await TableQueries.FindAsync(calls, tables.Openings, opening.Opening.Location.Country, hireKey, cancellationToken) is not null)
-            {
-                // Perhaps our own hire, whose answer was lost: spreading it again costs nothing.
-                await changes.RecordAsync([id], cancellationToken);
-                return new(HireOutcome.AlreadyHired, OpeningChanges.Of(opening));
-            }
-
-            if (opening.Closed || opening.Unfilled <= 0)
-            {
-                return new(HireOutcome.NoPositionLeft, OpeningChanges.None);
-            }
-
-            var now = time.GetUtcNow();
-            var update = new TableEntity(opening.Opening.Location.Country, id) { ["Filled"] = opening.Filled + 1, ["UpdatedAt"] = now };
-            var hire = new TableEntity(opening.Opening.Location.Country, hireKey) { ["ProfileId"] = profileId, ["HiredAt"] = now };
-            try
-            {
-                await calls.RunAsync(async token => { await tables.Openings.SubmitTransactionAsync(
-                    [new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, opening.ETag), new TableTransactionAction(TableTransactionActionType.Add, hire)], token); }, cancellationToken);
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
-            {
-                // Another hire came first: read again and try for a remaining position.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 + attempt * 5)), time, cancellationToken);
-                continue;
-            }
-
-            var hired = opening with { Filled = opening.Filled + 1, UpdatedAt = now };
-            await changes.RecordAsync([id], cancellationToken);
-            return new(HireOutcome.Hired, OpeningChanges.Of(hired));
-        }
-
-        throw new StorageUnavailableException("Too many concurrent hires for this opening; try again.", TimeSpan.FromSeconds(1));
-    }
-
-    /// <summary>Removes a person's hire rows (on erasure); the positions they took stay taken.</summary>
-    internal Task DeleteHireAsync(string openingId, string profileId, CancellationToken cancellationToken) =>
-        OpeningIds.TryParse(openingId, out var country)
-            ? TableQueries.DeleteAsync(calls, tables.Openings, country, HireKey(openingId, profileId), cancellationToken)
-            : Task.CompletedTask;
-
     private async Task MarkClosedAsync(string id, CancellationToken cancellationToken)
     {
         OpeningIds.TryParse(id, out var country);
@@ -237,8 +179,6 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
             .ToDictionary(x => x.Key, x => (x.Value.GetInt32("Filled") ?? 0, (string?)x.Value.GetString("ContentHash"), x.Value.GetDateTimeOffset("ChangedAt") ?? DateTimeOffset.MinValue), StringComparer.Ordinal);
 
     private static string ContentHash(string json) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json))[..16]);
-
-    private static string HireKey(string openingId, string profileId) => $"{openingId}|hire|{profileId}";
 
     /// <summary>The properties the store reads back besides the document (queries that select columns ask for these).</summary>
     private static readonly string[] EntityColumns = ["PublisherId", "Filled", "Closed", "UpdatedAt", "ChangedAt"];

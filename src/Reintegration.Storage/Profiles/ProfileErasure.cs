@@ -4,10 +4,12 @@ using Reintegration.Storage.Placements;
 namespace Reintegration.Storage.Profiles;
 
 /// <summary>
-/// Erases a profile and everything derived from it: its placements, its hire rows, its digest entries,
-/// then the profile itself, last, so that an erasure cut short by an outage is finished by sending it again.
+/// Erases a profile and everything derived from it: its placements, its digest entries, then the profile
+/// itself, last, so that an erasure cut short by an outage is finished by sending it again. A position
+/// the person took stays taken, and its hire stays on record (<see cref="HireStore"/>: the centre and the
+/// time, the person only as a one-way token): erasing the person neither frees it silently nor hides who took it.
 /// </summary>
-public sealed class ProfileErasure(ProfileStore profiles, PlacementStore placements, OpeningStore openings, IEnumerable<IProfileDerivedData> derived)
+public sealed class ProfileErasure(ProfileStore profiles, PlacementStore placements, IEnumerable<IProfileDerivedData> derived)
 {
     /// <summary>False when the centre has no such profile.</summary>
     public async Task<bool> EraseAsync(string centreId, string profileId, CancellationToken cancellationToken)
@@ -19,7 +21,6 @@ public sealed class ProfileErasure(ProfileStore profiles, PlacementStore placeme
 
         foreach (var placement in await placements.ForProfileAsync(centreId, profileId, cancellationToken))
         {
-            await openings.DeleteHireAsync(placement.OpeningId, profileId, cancellationToken);
             await placements.DeleteAsync(placement, cancellationToken);
         }
 

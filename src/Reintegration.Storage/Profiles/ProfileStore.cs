@@ -48,9 +48,14 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            // Some exist already: find which, then replace them and add the rest in one transaction.
+            // Some exist already: find which, then update them (keeping when they were created) and add the rest, in one transaction.
             var existing = await TableQueries.FindManyAsync(calls, tables.Profiles, centreId, chunk.Select(x => x.RowKey), [], cancellationToken);
-            await calls.RunAsync(async token => { await tables.Profiles.SubmitTransactionAsync(chunk.Select(x => new TableTransactionAction(TableTransactionActionType.UpsertReplace, x)), token); }, cancellationToken);
+            foreach (var entity in chunk.Where(x => existing.ContainsKey(x.RowKey)))
+            {
+                entity.Remove(CreatedAt);
+            }
+
+            await calls.RunAsync(async token => { await tables.Profiles.SubmitTransactionAsync(chunk.Select(x => new TableTransactionAction(TableTransactionActionType.UpsertMerge, x)), token); }, cancellationToken);
             return chunk.Select(x => x.RowKey).Where(id => !existing.ContainsKey(id)).ToList();
         }
     }
@@ -102,9 +107,11 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
 
         await tables.EnsureCreatedAsync(cancellationToken);
         var entity = ToEntity(centreId, profile, time.GetUtcNow());
+        // A merge keeps when the profile was created; the document's parts are counted, so no stale part is read.
+        entity.Remove(CreatedAt);
         try
         {
-            var response = await calls.RunAsync(token => new ValueTask<Response>(tables.Profiles.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, token)), cancellationToken);
+            var response = await calls.RunAsync(token => new ValueTask<Response>(tables.Profiles.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Merge, token)), cancellationToken);
             recent.Written(centreId, [id]);
             recent.Logged(await changes.RecordAsync(centreId, [id], cancellationToken));
             return FromEntity(entity) with { ETag = response.Headers.ETag ?? default };
@@ -158,20 +165,30 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         }
     }
 
+    private const string CreatedAt = "CreatedAt";
+
     private static TableEntity ToEntity(string centreId, Profile profile, DateTimeOffset now)
     {
         var entity = new TableEntity(centreId, IdFor(centreId, profile.ExternalRef))
         {
             ["UpdatedAt"] = now,
+            [CreatedAt] = now,
         };
         JsonColumns.Write(entity, JsonSerializer.Serialize(profile, ReintegrationJsonContext.Default.Profile));
         return entity;
     }
 
-    private static StoredProfile FromEntity(TableEntity entity) => new(
-        entity.RowKey,
-        entity.PartitionKey,
-        JsonSerializer.Deserialize(JsonColumns.Read(entity), ReintegrationJsonContext.Default.Profile)!,
-        entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
-        entity.ETag);
+    private static StoredProfile FromEntity(TableEntity entity)
+    {
+        var updated = entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue;
+        return new StoredProfile(
+            entity.RowKey,
+            entity.PartitionKey,
+            JsonSerializer.Deserialize(JsonColumns.Read(entity), ReintegrationJsonContext.Default.Profile)!,
+            updated,
+            entity.ETag)
+        {
+            CreatedAt = entity.GetDateTimeOffset(CreatedAt) ?? updated,
+        };
+    }
 }

@@ -24,6 +24,24 @@ public sealed class IsoWeekTests
     public void TryParse_AcceptsOnlyWeeksThatExist(string text, bool valid) =>
         Assert.Equal(valid, IsoWeek.TryParse(text, out _));
 
+    [Theory]
+    [InlineData("2026-W48")]
+    [InlineData("2025-W53")]
+    [InlineData("2026-W00")]
+    [InlineData("2026-W54")]
+    [InlineData("2026-w48")]
+    [InlineData("1999-W10")]
+    [InlineData("3000-W10")]
+    [InlineData("2026-W4' or '1")]
+    public void Pattern_RefusesNoWeekTryParseReads_AndAcceptsOnlyW53Beyond(string text)
+    {
+        var matches = System.Text.RegularExpressions.Regex.IsMatch(text, IsoWeek.Pattern);
+
+        Assert.True(matches || !IsoWeek.TryParse(text, out _), $"{text}: read, but the pattern refuses it");
+        var w53 = text.EndsWith("-W53", StringComparison.Ordinal);
+        Assert.True(!matches || IsoWeek.TryParse(text, out _) || w53, $"{text}: the pattern accepts it");
+    }
+
     [Fact]
     public void Monday_AndPrevious_FollowTheCalendar()
     {

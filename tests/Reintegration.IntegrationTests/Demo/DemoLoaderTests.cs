@@ -35,8 +35,7 @@ public sealed class DemoLoaderTests
 
     private static async Task<LoadOutcome> LoadAsync(LoaderOptions options)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
-        var api = new ApiClient(http, options.Url.ToString().TrimEnd('/'), new RetryPolicy(), TimeProvider.System, _ => { });
+        using var api = new LoaderApi(options.Url, new RetryPolicy(), TimeProvider.System, _ => { });
         return await new DemoLoader(api, options, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }), TimeProvider.System).RunAsync(CancellationToken.None);
     }
 }

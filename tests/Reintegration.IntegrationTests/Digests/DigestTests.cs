@@ -253,6 +253,36 @@ public sealed class DigestTests
     }
 
     [Fact]
+    public async Task Digest_PageRoutes_AnswerWhatTheJsonRoutesAnswerWhenAskedForAFormat()
+    {
+        var app = await TestApp.StartAsync(await SharedAzurite.GetAsync(), FastWebhooks);
+        await using var _ = app;
+        var (centre, _) = await app.CentreAsync(language: "ru");
+        using var __ = centre;
+        using var admin = app.Admin();
+        await StoreProfilesAsync(centre, 1, "PAGES");
+        await HttpAssert.OkAsync(await admin.PostOpeningsAsync(TestData.Opening("PAGES-OP")));
+        await HttpAssert.OkAsync(await admin.PostAsync($"/api/digests/{ThisWeek}/run", null));
+
+        foreach (var (route, format, mediaType) in new[] { ("html", "html", "text/html"), ("markdown", "md", "text/markdown") })
+        {
+            foreach (var digest in new[] { ThisWeek, "latest" })
+            {
+                var page = await centre.GetAsync($"/api/digests/{digest}/{route}?lang=en&format=json");
+                var asked = await centre.GetAsync($"/api/digests/{digest}?lang=en&format={format}");
+
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+                Assert.Equal(mediaType, page.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(await asked.Content.ReadAsStringAsync(), await page.Content.ReadAsStringAsync());
+            }
+        }
+
+        await HttpAssert.ProblemAsync(await centre.GetAsync("/api/digests/2025-W53/html"), HttpStatusCode.BadRequest, "week");
+        var uzbek = await centre.GetAsync($"/api/digests/{ThisWeek}/markdown?lang=uz");
+        await HttpAssert.ProblemAsync(uzbek, HttpStatusCode.BadRequest, "lang");
+    }
+
+    [Fact]
     public async Task Digest_Errors_BadWeek400_None404_RunByCentre403()
     {
         await using var scene = await Scene.StartAsync();

@@ -64,6 +64,27 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Centre_UnknownIdInAKey_IsRememberedAsAMiss_SoAWrongKeyCostsNoStorageReadTheSecondTime()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        await using var proxy = TcpProxy.Start(azurite.Port);
+        await using var storage = await TestStorage.StartAsync(Azurite.ConnectionStringFor(proxy.Port), settings: new Dictionary<string, string?>
+        {
+            ["Reintegration:StorageResilience:MaxRetryAttempts"] = "1",
+            ["Reintegration:StorageResilience:OverallTimeout"] = "00:00:03",
+        });
+        var centres = storage.Get<CentreStore>();
+        var unknown = "rc_" + new string('7', 32) + "_" + new string('A', 43);
+        Assert.Null(await centres.AuthenticateAsync(unknown, default));
+
+        proxy.Cut();
+
+        // With storage gone, only a remembered miss can answer: the same id with another secret is refused at once.
+        Assert.Null(await centres.AuthenticateAsync("rc_" + new string('7', 32) + "_" + new string('B', 43), default));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => centres.AuthenticateAsync("rc_" + new string('8', 32) + "_" + new string('A', 43), default));
+    }
+
+    [Fact]
     public async Task Centre_KeyIsNotStored_OnlyItsHash()
     {
         var (centre, key) = await _storage.Get<CentreStore>().RegisterAsync("Herat Employment Centre", "AF", null, null, "en", default);
@@ -92,7 +113,7 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Erase_LeavesNothingOfTheProfileBehind()
+    public async Task Erase_LeavesNothingOfTheProfileBehind_ButTheHireStaysOnRecordAndThePositionTaken()
     {
         const string Centre = "0123456789abcdef0123456789abcdef";
         var profiles = _storage.Get<ProfileStore>();
@@ -101,7 +122,8 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
         var profileId = (await profiles.UpsertAsync(Centre, [TestData.Profile("ERASE")], default)).Single().Id;
         var keep = (await profiles.UpsertAsync(Centre, [TestData.Profile("KEEP")], default)).Single().Id;
         var openingId = (await openings.UpsertAsync(Centre, [TestData.Opening()], default)).Result.Single().Id;
-        await openings.HireAsync(openingId, profileId, default);
+        var person = await _storage.Get<SigningKey>().TokenAsync("hire", $"{openingId}\n{profileId}", default);
+        await _storage.Get<HireStore>().HireAsync(openingId, Centre, person, default);
         await placements.RecordAsync(Centre, profileId, openingId, PlacementOutcome.Hired, default);
         await placements.RecordAsync(Centre, profileId, openingId, PlacementOutcome.Interviewed, default);
 
@@ -112,6 +134,8 @@ public sealed class CentreAndErasureTests : IAsyncLifetime
         Assert.Empty(await EntitiesMentioningAsync(profileId));
         Assert.NotNull(await profiles.GetAsync(Centre, keep, default));
         Assert.Equal(1, (await openings.GetAsync(openingId, default))!.Filled);
+        var hire = Assert.Single((await _storage.Get<HireStore>().ListAsync(openingId, default))!);
+        Assert.Equal((Centre, false), (hire.CentreId, hire.Released));
         Assert.False(await _storage.Get<ProfileErasure>().EraseAsync(Centre, profileId, default));
     }
 

@@ -13,6 +13,7 @@ public sealed class OpeningStoreTests : IAsyncLifetime
     private static DateOnly Today => TestData.Today;
     private TestStorage _storage = null!;
     private OpeningStore Store => _storage.Get<OpeningStore>();
+    private HireStore Hires => _storage.Get<HireStore>();
 
     public async Task InitializeAsync() => _storage = await TestStorage.StartAsync((await SharedAzurite.GetAsync()).ConnectionString);
 
@@ -70,7 +71,7 @@ public sealed class OpeningStoreTests : IAsyncLifetime
     public async Task Upsert_AfterHires_KeepsTheFilledCount()
     {
         var id = (await WriteAsync(Store.UpsertAsync(Publisher, [TestData.Opening("KEEP")], default))).Single().Id;
-        await WriteAsync(Store.HireAsync(id, new string('1', 32), default));
+        await WriteAsync(Hires.HireAsync(id, Publisher, new string('1', 32), default));
 
         await WriteAsync(Store.UpsertAsync(Publisher, [TestData.Opening("KEEP") with { Title = "Welder (night shift)" }], default));
 
@@ -83,7 +84,7 @@ public sealed class OpeningStoreTests : IAsyncLifetime
     {
         var id = (await WriteAsync(Store.UpsertAsync(Publisher, [TestData.Opening("RUSH")], default))).Single().Id;
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => WriteAsync(Store.HireAsync(id, $"{i:D32}", default))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => WriteAsync(Hires.HireAsync(id, Publisher, $"{i:D32}", default))));
 
         Assert.Equal(3, outcomes.Count(o => o == HireOutcome.Hired));
         Assert.Equal(17, outcomes.Count(o => o == HireOutcome.NoPositionLeft));
@@ -95,8 +96,8 @@ public sealed class OpeningStoreTests : IAsyncLifetime
     {
         var id = (await WriteAsync(Store.UpsertAsync(Publisher, [TestData.Opening("ONCE")], default))).Single().Id;
 
-        var first = await WriteAsync(Store.HireAsync(id, new string('2', 32), default));
-        var second = await WriteAsync(Store.HireAsync(id, new string('2', 32), default));
+        var first = await WriteAsync(Hires.HireAsync(id, Publisher, new string('2', 32), default));
+        var second = await WriteAsync(Hires.HireAsync(id, Publisher, new string('2', 32), default));
 
         Assert.Equal((HireOutcome.Hired, HireOutcome.AlreadyHired), (first, second));
         Assert.Equal(1, (await Store.GetAsync(id, default))!.Filled);
@@ -110,7 +111,7 @@ public sealed class OpeningStoreTests : IAsyncLifetime
         var engine = _storage.Get<OpeningIndex>();
         Assert.Single(engine.Match(TestData.Profile(), query).Matches);
 
-        await WriteAsync(Store.HireAsync(id, new string('3', 32), default));
+        await WriteAsync(Hires.HireAsync(id, Publisher, new string('3', 32), default));
 
         var after = engine.Match(TestData.Profile(), query);
         Assert.Empty(after.Matches);

@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Reintegration.Domain;
+
+namespace Reintegration.Digests;
+
+/// <summary>
+/// Profiles that repeat one another centre stored before them: the same in everything matching reads
+/// (all but the reference, the display name and the consent). They are echoes, served after everyone
+/// else (<see cref="Allocation.EchoesLast"/>). Equal profiles within one centre are not echoes: two
+/// people of a caseload may well look alike, and what one centre uploads of its own is bounded by its quota.
+/// </summary>
+public static class Echoes
+{
+    /// <summary>
+    /// The profile ids of the echoes among <paramref name="people"/>: in each group of equal profiles, those of
+    /// every centre but the one that stored the first.
+    /// </summary>
+    public static IReadOnlySet<string> Of(IEnumerable<DigestPerson> people) =>
+        people.GroupBy(p => Fingerprint(p.Profile), StringComparer.Ordinal)
+            .Where(g => g.Select(p => p.CentreId).Distinct(StringComparer.Ordinal).Skip(1).Any())
+            .SelectMany(g =>
+            {
+                var origin = g.OrderBy(p => p.CreatedAt).ThenBy(p => p.CentreId, StringComparer.Ordinal).ThenBy(p => p.ProfileId, StringComparer.Ordinal).First();
+                return g.Where(p => p.CentreId != origin.CentreId);
+            })
+            .Select(p => p.ProfileId)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What matching reads of a profile, hashed: equal for two profiles that differ only in reference, name or consent.</summary>
+    public static string Fingerprint(Profile profile) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
+            profile with { ExternalRef = "", DisplayName = "", Consent = new Consent() }, ReintegrationJsonContext.Default.Profile)));
+}
