@@ -15,7 +15,8 @@ namespace Reintegration.Testing;
 public sealed class Azurite : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // Node loads all three of Azurite's services; on a machine loaded by other builds that took over 30 s.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private Process? _process;
 
     private Azurite(int port, int blobPort) => (Port, BlobPort) = (port, blobPort);

@@ -23,6 +23,9 @@ public static class Targets
         ["Reintegration:StorageResilience:BreakMinimumThroughput"] = "1000",
     };
 
+    /// <summary>How long a started app may take to say it is ready (its index loaded) on a loaded machine.</summary>
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+
     public static async Task<IApiTarget> WorkerAsync() =>
         await StartAsync(async settings => new Worker(await FunctionsHostEmulator.StartAsync(settings)));
 
@@ -51,16 +54,58 @@ public static class Targets
             settings[key] = value;
         }
 
+        Target target;
         try
         {
-            var target = await start(settings);
+            target = await start(settings);
             target.Proxy = proxy;
-            return target;
         }
         catch
         {
             await proxy.DisposeAsync();
             throw;
+        }
+
+        try
+        {
+            await WaitUntilReadyAsync(target);
+            return target;
+        }
+        catch
+        {
+            await target.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits until health answers 200, as a platform does before it routes requests to a new instance:
+    /// until its opening index is loaded, an instance answers 503 to health and to matches.
+    /// </summary>
+    private static async Task WaitUntilReadyAsync(Target target)
+    {
+        using var client = target.Client();
+        await WaitUntilHealthyAsync(client, target.Mode);
+    }
+
+    /// <summary>Asks for health until it answers 200; throws with the last answer after <see cref="ReadyTimeout"/>.</summary>
+    public static async Task WaitUntilHealthyAsync(HttpClient client, string mode)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var health = await client.GetAsync("/api/health");
+            if (health.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            if (clock.Elapsed > ReadyTimeout)
+            {
+                throw new TimeoutException($"The {mode} app was not ready after {ReadyTimeout}: {await health.Content.ReadAsStringAsync()}");
+            }
+
+            await Task.Delay(100);
         }
     }
 
