@@ -70,6 +70,48 @@ public sealed class StoredProfileMatchTests
         }
     }
 
+    [Fact]
+    public async Task ProfileBannedThroughAnotherInstance_IsNoLongerOfferedTheBannedCountryHereWithinTheBound()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var prefix = TestApp.NewTablePrefix();
+        await using var one = await TestApp.StartAsync(azurite, tablePrefix: prefix);
+        await using var two = await TestApp.StartAsync(azurite, tablePrefix: prefix);
+        var (centreOnOne, _) = await one.CentreAsync();
+        using var __ = centreOnOne;
+        using var centreOnTwo = two.ClientWithKey(centreOnOne.DefaultRequestHeaders.GetValues("x-api-key").Single());
+        var opening = (await HttpAssert.OkAsync(await centreOnOne.PostOpeningsAsync(TestData.Opening("BANNED-KZ"))))
+            .GetProperty("results")[0].GetProperty("id").GetString();
+        var id = await ProfileIdAsync(centreOnOne, "BANNED-1");
+        // Two learns of the opening from the opening change log; from then on it keeps the profile.
+        await WaitUntilAsync(async () => await OfferedAsync(centreOnTwo, id, opening), "the opening never reached the other instance");
+        Assert.True(await OfferedAsync(centreOnTwo, id, opening));
+
+        var banned = TestData.Profile("BANNED-1") with
+        {
+            Bans = [.. TestData.Profile().Bans, new() { Country = "KZ", From = TestData.Today.AddDays(-30), Until = TestData.Today.AddYears(2) }],
+        };
+        await HttpAssert.OkAsync(await centreOnOne.PostProfilesAsync(banned));
+
+        // A re-entry ban offered anyway is the harm this service exists to prevent: two must drop what it kept, by the bound (15 s).
+        await WaitUntilAsync(async () => !await OfferedAsync(centreOnTwo, id, opening), "the banned country was still offered after 30 s");
+    }
+
+    private static async Task<bool> OfferedAsync(HttpClient centre, string id, string? opening) =>
+        (await HttpAssert.OkAsync(await centre.GetAsync($"/api/profiles/{id}/matches"))).GetProperty("matches").EnumerateArray()
+            .Any(m => m.GetProperty("openingId").GetString() == opening);
+
+    /// <summary>Polls until the condition holds; far past the bound, a loaded machine's slowness aside, it fails.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), failure);
+            await Task.Delay(200);
+        }
+    }
+
     private static async Task<string> ProfileIdAsync(HttpClient centre, string externalRef) =>
         (await HttpAssert.OkAsync(await centre.PostProfilesAsync(TestData.Profile(externalRef))))
             .GetProperty("results")[0].GetProperty("id").GetString()!;
