@@ -5,6 +5,7 @@ using Reintegration.Benchmarks.Import;
 using Reintegration.Benchmarks.Lucene;
 using Reintegration.Benchmarks.Throughput;
 using Reintegration.Benchmarks.Match;
+using Reintegration.Benchmarks.Stall;
 
 // One mode per benchmark, chosen by the first argument; a new mode is a class with a BenchmarkMode and one line here.
 BenchmarkMode[] modes =
@@ -15,6 +16,7 @@ BenchmarkMode[] modes =
     ColdStartBenchmark.Mode,
     LuceneBenchmark.Mode,
     ThroughputBenchmark.Mode,
+    StallBenchmark.Mode,
 ];
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
