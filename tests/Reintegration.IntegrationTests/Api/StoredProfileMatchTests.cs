@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Reintegration.IntegrationTests.Infrastructure;
+using Reintegration.Storage.Profiles;
 
 namespace Reintegration.IntegrationTests.Api;
 
@@ -15,14 +17,20 @@ public sealed class StoredProfileMatchTests
         {
             ["Reintegration:Storage"] = Azurite.ConnectionStringFor(proxy.Port, azurite.BlobPort),
             ["Reintegration:StorageResilience:RequestBudget"] = "00:00:03",
+            // A bound a loaded machine cannot outrun between the last read of the change log and the request below.
+            ["Reintegration:Profiles:MaxStaleness"] = "00:01:00",
         };
         await using var app = await TestApp.StartAsync(azurite, settings);
-        var (centre, _) = await app.CentreAsync();
+        var (centre, centreId) = await app.CentreAsync();
         using var _ = centre;
         var id = await ProfileIdAsync(centre, "CACHED-1");
-        await HttpAssert.OkAsync(await centre.GetAsync($"/api/profiles/{id}/matches"));
-        // A read of the change log after that one (every second here), well within the bound (15 s).
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var cache = app.Services.GetRequiredService<ProfileCache>();
+        // Kept once a match has read it and the change log has been read since (every second here).
+        await WaitUntilAsync(async () =>
+        {
+            await HttpAssert.OkAsync(await centre.GetAsync($"/api/profiles/{id}/matches"));
+            return cache.TryGet(centreId, id, out var kept) && kept.Id == id;
+        }, "the profile was never kept");
 
         proxy.Cut();
 
