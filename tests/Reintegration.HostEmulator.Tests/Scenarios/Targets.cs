@@ -13,13 +13,18 @@ namespace Reintegration.HostEmulator.Scenarios;
 /// <summary>Starts the built app in either mode over the shared Azurite, behind a proxy the outage scenario cuts.</summary>
 public static class Targets
 {
-    /// <summary>Short retries, so that an outage is answered within seconds; the breaker stays out of the way.</summary>
+    /// <summary>
+    /// Few and short retries, so that an outage (a cut: connections refused) is answered within seconds; the
+    /// breaker stays out of the way. Patient with a slow but answering Azurite on a machine loaded by other
+    /// builds (at load 80 a 1 s attempt and the 5 s request budget turned ordinary calls into 503s).
+    /// </summary>
     private static readonly Dictionary<string, string?> QuickResilience = new()
     {
         ["Reintegration:StorageResilience:RetryBaseDelay"] = "00:00:00.010",
         ["Reintegration:StorageResilience:MaxRetryAttempts"] = "2",
-        ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:01",
-        ["Reintegration:StorageResilience:OverallTimeout"] = "00:00:03",
+        ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:10",
+        ["Reintegration:StorageResilience:OverallTimeout"] = "00:00:20",
+        ["Reintegration:StorageResilience:RequestBudget"] = "00:00:30",
         ["Reintegration:StorageResilience:BreakMinimumThroughput"] = "1000",
     };
 
