@@ -72,7 +72,8 @@ public static class AppServiceCollectionExtensions
         services.AddSingleton<OpeningIndex>();
         services.AddSingleton<ProfileValidator>();
         services.AddSingleton<OpeningValidator>();
-        services.AddSingleton<CentreValidator>();
+        services.AddSingleton(sp => new CentreValidator(
+            sp.GetRequiredService<ReferenceData>(), sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLoopback));
         services.AddReintegrationStorage(configuration);
 
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));

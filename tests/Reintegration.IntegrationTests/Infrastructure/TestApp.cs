@@ -46,6 +46,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Reintegration:Index:RefreshInterval"] = "00:00:01",
             [TestTimerFunction.ScheduleSetting] = TestTimerFunction.RareSchedule,
             ["Reintegration:DigestSchedule"] = TestTimerFunction.RareSchedule,
+            // The tests' webhook receivers listen on this machine.
+            ["Reintegration:Webhook:AllowLoopback"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
