@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Reintegration.Functions.Audit;
+using Reintegration.Functions.Routing;
+using Reintegration.Storage.Audit;
 using Reintegration.Storage.Infrastructure;
 
 namespace Reintegration.Functions.Http;
@@ -9,24 +12,73 @@ namespace Reintegration.Functions.Http;
 /// failure into a problem document — 503 with Retry-After when storage is away, 400/412/413/415 for
 /// what the client sent, and 500 only for our own faults, logged without any personal data.
 /// </summary>
-public sealed partial class Api(Authenticator authenticator, ILogger<Api> logger)
+public sealed partial class Api(Authenticator authenticator, AuditStore audit, RouteTable routes, TimeProvider time, ILogger<Api> logger)
 {
-    public async Task<IResult> HandleAsync(HttpRequest request, Roles roles, Func<Caller, CancellationToken, Task<IResult>> work)
+    public Task<IResult> HandleAsync(HttpRequest request, Roles roles, Func<Caller, CancellationToken, Task<IResult>> work) =>
+        AnswerAsync(request, async cancellationToken =>
+        {
+            var (caller, refused) = await CallerAsync(request, roles, cancellationToken);
+            return caller is null ? refused! : await work(caller, cancellationToken);
+        });
+
+    /// <summary>
+    /// As <see cref="HandleAsync"/>, for a function that touches personal data: once its work is done
+    /// (or has failed), and before anything of the answer is sent, the request's audit records are
+    /// written: one per person the work touched, or one without a person. If they cannot be written the
+    /// answer is a 503 instead: no access goes unrecorded, and no data leaves unrecorded.
+    /// </summary>
+    public Task<IResult> HandleAuditedAsync(
+        HttpRequest request, Roles roles, string function, Func<Caller, AuditTrail, CancellationToken, Task<IResult>> work) =>
+        AnswerAsync(request, async cancellationToken =>
+        {
+            var (caller, refused) = await CallerAsync(request, roles, cancellationToken);
+            if (caller is null)
+            {
+                return refused!;
+            }
+
+            var trail = new AuditTrail();
+            var result = await AnswerAsync(request, token => work(caller, trail, token));
+            var at = time.GetUtcNow();
+            var outcome = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+            var route = routes.RouteOf(function);
+            string?[] people = trail.Profiles.Count == 0 ? [null] : [.. trail.Profiles];
+            try
+            {
+                await audit.WriteAsync([.. people.Select(p => new AuditRecord(at, caller.PublisherId, function, route, p, outcome))], cancellationToken);
+            }
+            catch (StorageUnavailableException e)
+            {
+                LogAuditUnavailable(logger, function, e.InnerException?.GetType().Name ?? e.GetType().Name);
+                return Problems.ServiceUnavailable("The access could not be recorded in the audit, so nothing was answered; the request can be sent again.", e.RetryAfter);
+            }
+
+            return result;
+        });
+
+    /// <summary>The caller, or the answer that refuses them (401, 403).</summary>
+    private async Task<(Caller? Caller, IResult? Refused)> CallerAsync(HttpRequest request, Roles roles, CancellationToken cancellationToken)
+    {
+        if (await authenticator.AuthenticateAsync(request, cancellationToken) is not { } caller)
+        {
+            return (null, Problems.Unauthorized());
+        }
+
+        if (caller.IsAdmin ? !roles.HasFlag(Roles.Admin) : !roles.HasFlag(Roles.Centre))
+        {
+            return (null, Problems.Forbidden(caller.IsAdmin ? "This call is for a centre's key, not the admin key." : "This call needs the admin key."));
+        }
+
+        return (caller, null);
+    }
+
+    /// <summary>The work's answer, or the problem its failure means.</summary>
+    private async Task<IResult> AnswerAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> work)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         try
         {
-            if (await authenticator.AuthenticateAsync(request, cancellationToken) is not { } caller)
-            {
-                return Problems.Unauthorized();
-            }
-
-            if (caller.IsAdmin ? !roles.HasFlag(Roles.Admin) : !roles.HasFlag(Roles.Centre))
-            {
-                return Problems.Forbidden(caller.IsAdmin ? "This call is for a centre's key, not the admin key." : "This call needs the admin key.");
-            }
-
-            return await work(caller, cancellationToken);
+            return await work(cancellationToken);
         }
         catch (RequestBodyException e)
         {
@@ -59,6 +111,9 @@ public sealed partial class Api(Authenticator authenticator, ILogger<Api> logger
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable while serving {Route} ({Kind})")]
     private static partial void LogStorageUnavailable(ILogger logger, string route, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit storage unavailable: {Function} answered 503 ({Kind})")]
+    private static partial void LogAuditUnavailable(ILogger logger, string function, string kind);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} in {Method} {Route}\n{StackTrace}")]
     private static partial void LogFailed(ILogger logger, string method, string route, string exceptionType, string stackTrace);

@@ -204,6 +204,7 @@ public static partial class ApiDocument
     {
         Name = parameter.Name,
         In = parameter.In,
+        Required = parameter.Required,
         Description = parameter.Description,
         Schema = schemas.For(parameter.Schema),
     };

@@ -83,6 +83,8 @@ public sealed record ApiHeader(string Name, string Description, OpenApiSchema Sc
 /// <summary>A query or header parameter.</summary>
 public sealed record ApiParameter(string Name, ParameterLocation In, string Description, ApiSchema Schema)
 {
+    public bool Required { get; init; }
+
     public static ApiParameter Query(string name, string description, OpenApiSchema schema) =>
         new(name, ParameterLocation.Query, description, new InlineSchema(schema));
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Reintegration.Domain;
+using Reintegration.Functions.Audit;
 using Reintegration.Functions.Centres;
 using Reintegration.Functions.Digests;
 using Reintegration.Functions.Health;
@@ -82,6 +83,7 @@ public static class ApiOperations
         ["ReplaceProfile"] = new("Replaces a profile; its externalRef cannot change.", Roles.Centre) { Parameters = [ApiParameters.IfMatch], Request = ApiBody.Json<Profile>(), Response = StoredProfile, ResponseHeaders = [ApiParameters.ETag], Errors = [404, 412] },
         ["EraseProfile"] = new("Erases a profile and everything derived from it: placements, digest entries.", Roles.Centre) { Status = 204, Errors = [404] },
         ["ListProfiles"] = new("The centre's profiles, a page at a time.", Roles.Centre) { Parameters = [ApiParameters.PageSize, ApiParameters.ContinuationToken], Response = ProfilePage },
+        ["ExportProfile"] = new("Everything kept about the person, for a subject-access request: the profile, placements, digest entries naming them, and the records of access to their data.", Roles.Centre) { Parameters = [ApiParameters.AcceptLanguage], Response = ApiBody.Json(ApiSchema.Page<ProfileExport>("ProfileExport", StoredProfile.Content[0].Schema)), Errors = [404] },
 
         ["UpsertOpenings"] = new("Upserts one opening or an array, by externalRef per publisher; one invalid item rejects them all.", Roles.Any) { Request = ApiBody.OneOrMany<Opening>(MaxItems), Response = ApiBody.Json<UpsertResponse>() },
         ["GetOpening"] = new("One opening.", Roles.Any) { Response = StoredOpening, Errors = [404] },
@@ -102,6 +104,9 @@ public static class ApiOperations
         ["GetLatestDigest"] = new("The centre's newest digest.", Roles.Centre) { Parameters = DigestLanguage, Response = ApiBody.Json<DigestView>(), Errors = [404] },
         ["GetLatestDigestHtml"] = new("The centre's newest digest as a printable HTML page.", Roles.Centre) { Parameters = DigestLanguage, Response = DigestHtml, Errors = [404] },
         ["GetLatestDigestMarkdown"] = new("The centre's newest digest as Markdown.", Roles.Centre) { Parameters = DigestLanguage, Response = DigestMarkdown, Errors = [404] },
+        ["ListAudit"] = new("The records of access to one person's data, by any centre or the admin, newest first.", Roles.Admin) { Parameters = [ApiParameter.Query("profileId", "The person's pseudonymous profile id.", ApiParameters.Pattern("^[0-9a-f]{32}$")) with { Required = true }, ApiParameters.PageSize, ApiParameters.ContinuationToken], Response = ApiBody.Json<AuditPage>() },
+        ["ListMyAudit"] = new("The centre's own records of access to personal data, newest first.", Roles.Centre) { Parameters = [ApiParameters.PageSize, ApiParameters.ContinuationToken], Response = ApiBody.Json<AuditPage>() },
+
         ["RunDigest"] = new("Computes the digests of an ISO week for every centre now, and delivers them; running a week again changes nothing.", Roles.Admin) { Response = ApiBody.Json<DigestRunReport>(), Errors = [400] },
     };
 
@@ -114,6 +119,7 @@ public static class ApiOperations
         ["Matches"] = "The openings a person may legally and realistically take, ranked and explained; and why one is not offered.",
         ["Placements"] = "What came of putting a person forward for an opening; a hire takes a position.",
         ["Digests"] = "Each centre's weekly digest of new matches for its caseload.",
+        ["Audit"] = "Who read or changed each person's data, when, through which route, with what outcome.",
         ["Health"] = "Whether the service and its storage answer.",
         ["OpenApi"] = "This document.",
     };

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Reintegration.Storage.Audit;
 using Reintegration.Storage.Centres;
 using Reintegration.Storage.Digests;
 using Reintegration.Storage.Infrastructure;
@@ -41,6 +42,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DigestStore>();
         services.AddSingleton<IProfileDerivedData>(sp => sp.GetRequiredService<DigestStore>());
         services.AddSingleton<DigestDeliveryLog>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName));
+        services.AddSingleton<AuditStore>();
         services.AddSingleton<ProfileErasure>();
         services.AddSingleton<IndexSynchronizer>();
         services.AddHostedService<TableProvisioner>();

@@ -4,6 +4,46 @@
  */
 
 export interface paths {
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The records of access to one person's data, by any centre or the admin, newest first.
+         * @description Needs the admin key.
+         */
+        get: operations["ListAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The centre's own records of access to personal data, newest first.
+         * @description Needs a centre's key; only that centre's data is visible.
+         */
+        get: operations["ListMyAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/centres": {
         parameters: {
             query?: never;
@@ -472,6 +512,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/profiles/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything kept about the person, for a subject-access request: the profile, placements, digest entries naming them, and the records of access to their data.
+         * @description Needs a centre's key; only that centre's data is visible.
+         */
+        get: operations["ExportProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/profiles/{id}/matches": {
         parameters: {
             query?: never;
@@ -516,6 +576,20 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditPage: {
+            items: components["schemas"]["AuditRecordView"][];
+            continuationToken: null | string;
+        };
+        AuditRecordView: {
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            operation: string;
+            route: string;
+            profileId: null | string;
+            /** Format: int32 */
+            outcome: number;
+        };
         CentreCreated: {
             id: string;
             name: string;
@@ -619,6 +693,10 @@ export interface components {
         };
         /** @enum {string} */
         ExclusionReason: "reentryBan" | "nonRefoulement" | "relocation" | "closed" | "refugeesNotAccepted" | "licence";
+        ExportedDigestEntry: {
+            week: string;
+            recommendations: components["schemas"]["MatchView"][];
+        };
         HealthReport: {
             status: string;
             storage: string;
@@ -786,6 +864,14 @@ export interface components {
             minMonthlyWage?: components["schemas"]["Money"] | null;
             consent: components["schemas"]["Consent"];
         };
+        ProfileExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            profile: components["schemas"]["StoredProfile"];
+            placements: components["schemas"]["PlacementView"][];
+            digestEntries: components["schemas"]["ExportedDigestEntry"][];
+            access: components["schemas"]["AuditRecordView"][];
+        };
         ProfileList: components["schemas"]["Profile"][];
         ProfilePage: {
             items: components["schemas"]["StoredProfile"][];
@@ -910,6 +996,26 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
+        /** @description Something failed on the server's side; it has been logged. */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description Storage, or the opening index, is not available yet; send the request again after Retry-After seconds. */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait before sending the request again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
         /** @description The request conflicts with the resource's state. */
         Conflict: {
             headers: {
@@ -931,26 +1037,6 @@ export interface components {
         /** @description The body is not of the media type this call reads. */
         UnsupportedMediaType: {
             headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["ProblemDetails"];
-            };
-        };
-        /** @description Something failed on the server's side; it has been logged. */
-        InternalServerError: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["ProblemDetails"];
-            };
-        };
-        /** @description Storage, or the opening index, is not available yet; send the request again after Retry-After seconds. */
-        ServiceUnavailable: {
-            headers: {
-                /** @description Seconds to wait before sending the request again. */
-                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -994,6 +1080,68 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListAudit: {
+        parameters: {
+            query: {
+                /** @description The person's pseudonymous profile id. */
+                profileId: string;
+                /** @description How many items a page holds. */
+                pageSize?: number;
+                /** @description The previous page's continuationToken, for the page after it. */
+                continuationToken?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ListMyAudit: {
+        parameters: {
+            query?: {
+                /** @description How many items a page holds. */
+                pageSize?: number;
+                /** @description The previous page's continuationToken, for the page after it. */
+                continuationToken?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     ListCentres: {
         parameters: {
             query?: {
@@ -1893,6 +2041,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    ExportProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of the reasons, en or ru; without it, the centre's language. */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileExport"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

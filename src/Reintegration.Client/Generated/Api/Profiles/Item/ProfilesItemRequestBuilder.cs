@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using Reintegration.Client.Api.Profiles.Item.Export;
 using Reintegration.Client.Api.Profiles.Item.Matches;
 using Reintegration.Client.Models;
 using System.Collections.Generic;
@@ -18,6 +19,11 @@ namespace Reintegration.Client.Api.Profiles.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ProfilesItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The export property</summary>
+        public global::Reintegration.Client.Api.Profiles.Item.Export.ExportRequestBuilder Export
+        {
+            get => new global::Reintegration.Client.Api.Profiles.Item.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The matches property</summary>
         public global::Reintegration.Client.Api.Profiles.Item.Matches.MatchesRequestBuilder Matches
         {
