@@ -77,6 +77,8 @@ public static class AppServiceCollectionExtensions
         services.AddReintegrationStorage(configuration);
 
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
+        services.AddSingleton<RateLimits>();
         // Problem documents are written with ASP.NET Core's JSON options: the same encoder as the API's own answers.
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => json.SerializerOptions.Encoder = ApiJsonContext.Encoder);
         // Polly logs every attempt, and every failed one with its stack trace: an outage would flood the log.

@@ -12,7 +12,7 @@ namespace Reintegration.Functions.Http;
 /// failure into a problem document — 503 with Retry-After when storage is away, 400/412/413/415 for
 /// what the client sent, and 500 only for our own faults, logged without any personal data.
 /// </summary>
-public sealed partial class Api(Authenticator authenticator, AuditStore audit, RouteTable routes, TimeProvider time, ILogger<Api> logger)
+public sealed partial class Api(Authenticator authenticator, RateLimits limits, AuditStore audit, RouteTable routes, TimeProvider time, ILogger<Api> logger)
 {
     public Task<IResult> HandleAsync(HttpRequest request, Roles roles, Func<Caller, CancellationToken, Task<IResult>> work) =>
         AnswerAsync(request, async cancellationToken =>
@@ -56,7 +56,7 @@ public sealed partial class Api(Authenticator authenticator, AuditStore audit, R
             return result;
         });
 
-    /// <summary>The caller, or the answer that refuses them (401, 403).</summary>
+    /// <summary>The caller, or the answer that refuses them (401, 403, 429).</summary>
     private async Task<(Caller? Caller, IResult? Refused)> CallerAsync(HttpRequest request, Roles roles, CancellationToken cancellationToken)
     {
         if (await authenticator.AuthenticateAsync(request, cancellationToken) is not { } caller)
@@ -67,6 +67,11 @@ public sealed partial class Api(Authenticator authenticator, AuditStore audit, R
         if (caller.IsAdmin ? !roles.HasFlag(Roles.Admin) : !roles.HasFlag(Roles.Centre))
         {
             return (null, Problems.Forbidden(caller.IsAdmin ? "This call is for a centre's key, not the admin key." : "This call needs the admin key."));
+        }
+
+        if (limits.Take(caller.PublisherId) is { } wait)
+        {
+            return (null, Problems.TooManyRequests("This key has sent more requests this minute than the service takes from one key; send again later.", wait));
         }
 
         return (caller, null);

@@ -90,8 +90,10 @@ public static class Problems
     private static string Shown(string method) => method.Length <= 20 ? method : method[..20] + "…";
 
     /// <summary>Adds a header to another result.</summary>
-    private sealed class HeaderResult(IResult inner, string name, string value) : IResult
+    private sealed class HeaderResult(IResult inner, string name, string value) : IResult, IStatusCodeHttpResult
     {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers[name] = value;

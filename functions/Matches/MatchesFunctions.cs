@@ -12,7 +12,7 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Matches;
 
 /// <summary>The openings a person may take, ranked and explained: for a stored profile, or one sent with the request.</summary>
-public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvider time, ProfileStore profiles, OpeningStore openings, ProfileValidator validator, ReferenceData reference, IOptions<ApiOptions> options)
+public sealed class MatchesFunctions(Api api, RateLimits limits, Matchmaker matchmaker, TimeProvider time, ProfileStore profiles, OpeningStore openings, ProfileValidator validator, ReferenceData reference, IOptions<ApiOptions> options)
 {
     [PersonalData("the profile, judged against one opening")]
     [Function("JudgeOpening")]
@@ -59,6 +59,11 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvide
     public Task<IResult> ForSent([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "matches")] HttpRequest request) =>
         api.HandleAuditedAsync(request, Roles.Centre, "MatchAdHoc", async (caller, _, cancellationToken) =>
         {
+            if (limits.TakeWalkIn(caller.PublisherId) is { } wait)
+            {
+                return Problems.TooManyRequests("This centre has matched more walk-in profiles this hour than the service allows; store the person's profile, or send again later.", wait);
+            }
+
             if (!TryReadQuery(request, caller, out var query, out var problem))
             {
                 return problem;

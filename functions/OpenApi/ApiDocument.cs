@@ -163,7 +163,7 @@ public static partial class ApiDocument
 
         if (operation.Roles is { } roles)
         {
-            errors.UnionWith([StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable]);
+            errors.UnionWith([StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable]);
             if (roles != Roles.Any)
             {
                 errors.Add(StatusCodes.Status403Forbidden);

@@ -20,7 +20,7 @@ namespace Reintegration.Functions.OpenApi;
 /// methods and path parameters come from the functions themselves (<see cref="Standalone.FunctionCatalog"/>),
 /// the tag from the function's feature folder, schemas from the types' JSON contracts. Every operation
 /// also gets, without listing them here: 400/413/415 when it has a request body, 400 when it has query
-/// parameters, 401 (and 403 unless any key will do) when it needs a key, 503 when it needs a key or
+/// parameters, 401, 429 (and 403 unless any key will do) when it needs a key, 503 when it needs a key or
 /// storage, and 500. A test fails when an HTTP function has no entry or an entry names no function.
 /// A request body's required properties come from its validator, listed in <see cref="Inputs"/>.
 /// </summary>

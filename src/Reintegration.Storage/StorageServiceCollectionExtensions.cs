@@ -8,6 +8,7 @@ using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Openings;
 using Reintegration.Storage.Placements;
 using Reintegration.Storage.Profiles;
+using Reintegration.Storage.Retention;
 
 namespace Reintegration.Storage;
 
@@ -45,6 +46,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName));
         services.AddSingleton<AuditStore>();
         services.AddSingleton<ProfileErasure>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName));
+        services.AddSingleton<RetentionSweep>();
         services.AddSingleton<IndexSynchronizer>();
         services.AddHostedService<TableProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());

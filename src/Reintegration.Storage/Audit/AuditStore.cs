@@ -73,12 +73,14 @@ public sealed class AuditStore
         return records;
     }
 
-    /// <summary>Deletes every record made before <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>Deletes every record made before the day of <paramref name="cutoff"/>; returns how many.</summary>
     public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken);
         var stale = new List<TableEntity>();
-        await foreach (var row in TableQueries.AllAsync(_calls, _table, TableClient.CreateQueryFilter($"At lt {cutoff}"), ["PartitionKey", "RowKey"], cancellationToken))
+        // By the day as text: a string range is read the same way by Table Storage and by Azurite.
+        var filter = TableClient.CreateQueryFilter($"Day lt {DayOf(cutoff)}");
+        await foreach (var row in TableQueries.AllAsync(_calls, _table, filter, ["PartitionKey", "RowKey"], cancellationToken))
         {
             stale.Add(row);
         }
@@ -128,11 +130,14 @@ public sealed class AuditStore
     private static TableEntity Entity(AuditRecord record, string rowKey) => new(record.Actor, rowKey)
     {
         ["At"] = record.At,
+        ["Day"] = DayOf(record.At),
         ["Operation"] = record.Operation,
         ["Route"] = record.Route,
         ["ProfileId"] = record.ProfileId,
         ["Outcome"] = record.Outcome,
     };
+
+    private static string DayOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static AuditRecord FromEntity(TableEntity entity) => new(
         entity.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,

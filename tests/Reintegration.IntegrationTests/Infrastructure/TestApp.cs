@@ -48,6 +48,9 @@ public sealed class TestApp : IAsyncDisposable
             ["Reintegration:DigestSchedule"] = TestTimerFunction.RareSchedule,
             // The tests' webhook receivers listen on this machine.
             ["Reintegration:Webhook:AllowLoopback"] = "true",
+            // Tests send far faster than any centre; the limits' own tests set them.
+            ["Reintegration:RateLimit:RequestsPerMinute"] = "0",
+            ["Reintegration:RateLimit:WalkInMatchesPerHour"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

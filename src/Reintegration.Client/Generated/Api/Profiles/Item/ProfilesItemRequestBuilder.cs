@@ -53,6 +53,7 @@ namespace Reintegration.Client.Api.Profiles.Item
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -70,6 +71,7 @@ namespace Reintegration.Client.Api.Profiles.Item
                 { "401", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -84,6 +86,7 @@ namespace Reintegration.Client.Api.Profiles.Item
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -101,6 +104,7 @@ namespace Reintegration.Client.Api.Profiles.Item
                 { "401", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -120,6 +124,7 @@ namespace Reintegration.Client.Api.Profiles.Item
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -142,6 +147,7 @@ namespace Reintegration.Client.Api.Profiles.Item
                 { "412", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
