@@ -136,6 +136,11 @@ public static partial class ApiDocument
                 },
             },
         };
+        foreach (var (status, description) in operation.AlsoAnswers)
+        {
+            result.Responses[status.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse { Description = description };
+        }
+
         foreach (var status in ErrorsOf(operation).Order())
         {
             result.Responses[status.ToString(CultureInfo.InvariantCulture)] = ProblemResponses.Reference(document, status);

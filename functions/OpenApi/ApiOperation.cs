@@ -24,6 +24,9 @@ public sealed record ApiOperation(string Summary, Roles? Roles)
     public IReadOnlyList<ApiHeader> ResponseHeaders { get; init; } = [];
 
     public IReadOnlyList<int> Errors { get; init; } = [];
+
+    /// <summary>Other successes, without a body, and when each is answered (a PUT that withdraws consent erases: 204).</summary>
+    public IReadOnlyList<(int Status, string Description)> AlsoAnswers { get; init; } = [];
 }
 
 /// <summary>A request or response body: one schema per media type.</summary>

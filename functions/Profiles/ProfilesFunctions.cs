@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -53,14 +54,26 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileQuo
         api.HandleAuditedAsync(request, Roles.Centre, "ReplaceProfile", async (caller, trail, cancellationToken) =>
         {
             trail.Touched(id);
-            var (profile, errors) = await RequestBody.ReadJsonAsync(request, ReintegrationJsonContext.Default.Profile, options.Value.MaxBodyBytes, cancellationToken);
+            var body = await RequestBody.ReadAsync(request, "application/json", options.Value.MaxBodyBytes, cancellationToken);
+            var centreId = caller.Centre!.Id;
+            if (ConsentWithdrawn(body))
+            {
+                // The person took their consent back: nothing of them may stay, whatever else the body says.
+                return await erasure.EraseAsync(centreId, id, cancellationToken) ? TypedResults.NoContent() : Problems.ProfileNotFound();
+            }
+
+            var (profile, errors) = TolerantJson.Read(body, ReintegrationJsonContext.Default.Profile);
+            if (profile is null && errors.IsEmpty)
+            {
+                errors.Add("$", "The body is null.");
+            }
+
             errors.AddUncovered(validator.Validate(profile, time.UtcToday()));
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
-            var centreId = caller.Centre!.Id;
             if (await profiles.GetAsync(centreId, id, cancellationToken) is not { } current)
             {
                 return Problems.ProfileNotFound();
@@ -109,6 +122,22 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileQuo
             var next = await tokens.SealAsync(page.ContinuationToken, scope, cancellationToken);
             return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Profile).ToList(), next), ApiJsonContext.Web.ItemPage);
         });
+
+    /// <summary>Whether the body says, in so many words, <c>"consent": { "dataProcessing": false }</c>: leaving consent out withdraws nothing.</summary>
+    private static bool ConsentWithdrawn(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("consent", out var consent) && consent.ValueKind == JsonValueKind.Object
+                && consent.TryGetProperty("dataProcessing", out var given) && given.ValueKind == JsonValueKind.False;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private ValidationErrors Validate(IReadOnlyList<Profile?> items, bool isArray)
     {

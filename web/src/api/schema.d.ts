@@ -497,7 +497,7 @@ export interface paths {
          */
         get: operations["GetProfile"];
         /**
-         * Replaces a profile; its externalRef cannot change.
+         * Replaces a profile; its externalRef cannot change. With consent.dataProcessing false, the person withdrew consent: the profile is erased, with everything derived from it.
          * @description Needs a centre's key; only that centre's data is visible.
          */
         put: operations["ReplaceProfile"];
@@ -2038,6 +2038,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StoredProfile"];
                 };
+            };
+            /** @description Consent was withdrawn: the profile and everything derived from it are erased. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
