@@ -55,6 +55,7 @@ quietly() {
 }
 
 ensure_node_modules
+build_web
 echo "Building the app..."
 quietly dotnet build "$ROOT/functions" -c Debug --nologo -v quiet -clp:ErrorsOnly
 if [ "$demo" = 1 ]; then
