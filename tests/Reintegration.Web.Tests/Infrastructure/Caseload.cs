@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Reintegration.Web.Tests.Infrastructure;
 
@@ -21,6 +22,9 @@ public sealed class Caseload
     public required string BannedId { get; init; }
 
     public required string RussianOpeningId { get; init; }
+
+    /// <summary>Another returnee, with no ban: the one the hire is recorded for.</summary>
+    public required string OtherId { get; init; }
 
     public static async Task<Caseload> CreateAsync(Uri address)
     {
@@ -61,11 +65,25 @@ public sealed class Caseload
 
         var stored = await ReadAsync(await centreClient.PostAsJsonAsync("/api/profiles", people));
         var bannedId = stored.GetProperty("results")[0].GetProperty("id").GetString()!;
+        var otherId = stored.GetProperty("results")[1].GetProperty("id").GetString()!;
 
         var week = $"{System.Globalization.ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue))}-W"
             + ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue)).ToString("00", CultureInfo.InvariantCulture);
         (await admin.PostAsync($"/api/digests/{week}/run", null)).EnsureSuccessStatusCode();
-        return new Caseload { CentreKey = key, BannedId = bannedId, RussianOpeningId = russian };
+        return new Caseload { CentreKey = key, BannedId = bannedId, RussianOpeningId = russian, OtherId = otherId };
+    }
+
+    /// <summary>Changes a person's home city through the API, as another caseworker of the centre would.</summary>
+    public async Task MoveHomeAsync(Uri address, string id, string city)
+    {
+        using var client = Client(address, CentreKey);
+        var person = JsonNode.Parse(await client.GetStringAsync($"/api/profiles/{id}"))!.AsObject();
+        person.Remove("id");
+        person.Remove("updatedAt");
+        person["home"]!["city"] = city;
+        person["home"]!.AsObject().Remove("lat");
+        person["home"]!.AsObject().Remove("lon");
+        await ReadAsync(await client.PutAsync($"/api/profiles/{id}", JsonContent.Create(person)));
     }
 
     private static object Person(string reference, string name, DateOnly today, bool banned) => new

@@ -78,7 +78,7 @@ export function App() {
           {state !== null && (
             <span class="who">{state.session.centreName ?? words.adminName}</span>
           )}
-          <button type="button" class="link" lang={language === "en" ? "ru" : "en"} aria-label={words.otherLanguageName}
+          <button type="button" class="link" lang={language === "en" ? "ru" : "en"} title={words.otherLanguageName}
             onClick={switchLanguage}>
             {words.otherLanguage}
           </button>
