@@ -4,6 +4,7 @@
 import { build } from "esbuild";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const web = join(dirname(fileURLToPath(import.meta.url)), "..", "web");
@@ -34,4 +35,12 @@ const page = (await readFile(join(web, "index.html"), "utf8"))
   .replace("%SCRIPT%", `assets/${script}`)
   .replace("%STYLES%", `assets/${styles}`);
 await writeFile(join(dist, "index.html"), page);
-console.log(`Built the web app into web/dist (${script}, ${styles}).`);
+const sizes = await Promise.all([script, styles].map(async (name) => {
+  const bytes = await readFile(join(dist, "assets", name));
+  return `${name} ${kb(bytes.length)}, ${kb(gzipSync(bytes, { level: 9 }).length)} gzipped`;
+}));
+console.log(`Built the web app into web/dist: ${sizes.join("; ")}.`);
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}

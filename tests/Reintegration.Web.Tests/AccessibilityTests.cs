@@ -58,7 +58,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await Pages.WaitForCaseloadAsync(page);
 
-        // From the caseload to the banned person's matches.
+        // Find the banned person, and go from the caseload to her matches.
+        await TabToAsync(page, "input#f-search");
+        await page.Keyboard.TypeAsync(Caseload.BannedRef);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("table.people tbody tr")).ToHaveCountAsync(1);
         await TabToAsync(page, $"a[href='#/people/{fixture.Caseload.BannedId}/matches']");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Matches for {Caseload.BannedName}");

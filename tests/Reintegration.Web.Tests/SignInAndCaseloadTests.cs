@@ -1,10 +1,11 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using Reintegration.Web.Tests.Infrastructure;
 
 namespace Reintegration.Web.Tests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignInAndCaseloadTests(BrowserFixture fixture)
+public sealed class SignInAndCaseloadTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     /// <summary>The budget for the first load on a slow connection: sign-in page and caseload, compressed.</summary>
     private const long BudgetBytes = 400 * 1000;
@@ -76,6 +77,7 @@ public sealed class SignInAndCaseloadTests(BrowserFixture fixture)
             total += sizes.ResponseBodySize + sizes.ResponseHeadersSize + sizes.RequestBodySize + sizes.RequestHeadersSize;
         }
 
+        output.WriteLine($"Sign-in and caseload: {total:N0} bytes in {requests.Count} requests.");
         Assert.True(total <= BudgetBytes, $"Sign-in and caseload transferred {total:N0} bytes in {requests.Count} requests; the budget is {BudgetBytes:N0}.");
         Assert.True(requests.Count > 20, "The caseload should have loaded the page and each row's count of matches.");
     }

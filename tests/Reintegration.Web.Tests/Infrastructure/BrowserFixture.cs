@@ -28,6 +28,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _azurite = await Azurite.StartAsync();
         _app = await WebApp.StartAsync(_azurite);
         Caseload = await Caseload.CreateAsync(_app.Address);
+        // The machine is shared with the other test projects running at the same time: waits are generous.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true });
     }
@@ -41,7 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

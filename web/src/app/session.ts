@@ -8,6 +8,8 @@ export interface Session {
   readonly key: string;
   readonly role: Role;
   readonly centreName: string | null;
+  /** The centre's country: a new person's citizenship and home are there until changed. */
+  readonly country: string | null;
   readonly language: Language;
 }
 
@@ -22,7 +24,10 @@ export function loadSession(): Session | null {
   try {
     const value = JSON.parse(stored) as Partial<Session>;
     return typeof value.key === "string" && (value.role === "centre" || value.role === "admin")
-      ? { key: value.key, role: value.role, centreName: value.centreName ?? null, language: value.language === "ru" ? "ru" : "en" }
+      ? {
+        key: value.key, role: value.role, centreName: value.centreName ?? null, country: value.country ?? null,
+        language: value.language === "ru" ? "ru" : "en",
+      }
       : null;
   } catch {
     return null;

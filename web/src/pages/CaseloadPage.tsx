@@ -135,12 +135,16 @@ function PeopleTable(props: { readonly people: readonly Person[] }) {
         <tbody>
           {props.people.map((p) => (
             <tr key={p.id}>
-              <td>{p.externalRef}</td>
-              <td><a href={href({ page: "person", id: p.id })}>{p.displayName}</a></td>
-              <td>{statusText(p.status, words)}</td>
-              <td>{bansInForce(p.bans, day).map((b) => banText(b, words, language)).join("; ") || words.none}</td>
-              <td>{p.availableFrom === null || p.availableFrom === undefined || p.availableFrom <= day ? words.now : p.availableFrom}</td>
-              <td><MatchCount id={p.id} name={p.displayName} /></td>
+              <td data-label={words.reference}>{p.externalRef}</td>
+              <td data-label={words.name}><a href={href({ page: "person", id: p.id })}>{p.displayName}</a></td>
+              <td data-label={words.status}>{statusText(p.status, words)}</td>
+              <td data-label={words.bansInForce}>
+                {bansInForce(p.bans, day).map((b) => banText(b, words, language)).join("; ") || words.none}
+              </td>
+              <td data-label={words.availableFrom}>
+                {p.availableFrom === null || p.availableFrom === undefined || p.availableFrom <= day ? words.now : p.availableFrom}
+              </td>
+              <td data-label={words.currentMatches}><MatchCount id={p.id} name={p.displayName} /></td>
             </tr>
           ))}
         </tbody>

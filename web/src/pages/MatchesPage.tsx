@@ -135,8 +135,10 @@ function OpeningAndOutcome(props: { readonly openingId: string; readonly profile
       body: { profileId: props.profileId, openingId: props.openingId, outcome },
     });
     if (response.status === 409 && outcome === "hired") {
-      setMessage({ kind: "error", text: words.noPositionLeft });
-      await loadOpening();
+      // A 409 is also a centre's share of another publisher's opening used up: only no free position is the lost race.
+      const now = await loadOpening();
+      const full = now !== undefined && now.positions - now.positionsFilled <= 0;
+      setMessage({ kind: "error", text: full ? words.noPositionLeft : failure(words, error, response.status) });
       return;
     }
     if (!response.ok) {

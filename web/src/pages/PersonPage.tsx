@@ -1,6 +1,6 @@
 // One person, created or edited in a form. On save every message of the API's problem appears beside its input
 // (the form keeps what was typed); a change someone else saved first is said plainly, with a way to reload.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { Schemas } from "../api/client";
 import { isProblem } from "../app/api";
 import { failure, today, useApp } from "../app/context";
@@ -14,9 +14,9 @@ import {
 const noErrors: PlacedErrors = { byField: new Map(), elsewhere: [] };
 
 export function PersonPage(props: { readonly id: string | null }) {
-  const { api } = useApp();
+  const { api, session } = useApp();
   const { words } = useWords();
-  const [form, setForm] = useState<ProfileForm | null>(props.id === null ? emptyForm(today(), "") : null);
+  const [form, setForm] = useState<ProfileForm | null>(props.id === null ? emptyForm(today(), session.country ?? "") : null);
   const [stored, setStored] = useState<Schemas["StoredProfile"] | null>(null);
   const [etag, setEtag] = useState<string | null>(null);
   const [errors, setErrors] = useState<PlacedErrors>(noErrors);
@@ -255,14 +255,24 @@ export function PersonPage(props: { readonly id: string | null }) {
         </div>
       </form>
       {erasing && stored !== null && (
-        <div class="confirm" role="alertdialog" aria-labelledby="erase-title" aria-describedby="erase-what">
-          <h2 id="erase-title">{words.eraseTitle}</h2>
-          <p id="erase-what">{words.eraseWhat(stored.displayName, stored.externalRef)}</p>
-          <button type="button" class="danger" onClick={() => void erase()}>{words.eraseConfirm}</button>
-          <button type="button" class="secondary" ref={(b) => b?.focus()} onClick={() => setErasing(false)}>{words.cancel}</button>
-        </div>
+        <ConfirmErase person={stored} onErase={() => void erase()} onCancel={() => setErasing(false)} />
       )}
     </section>
+  );
+}
+
+/** Asks before erasing, saying what goes; the safe choice has the focus. */
+function ConfirmErase(props: { readonly person: Schemas["StoredProfile"]; readonly onErase: () => void; readonly onCancel: () => void }) {
+  const { words } = useWords();
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div class="confirm" role="alertdialog" aria-labelledby="erase-title" aria-describedby="erase-what">
+      <h2 id="erase-title">{words.eraseTitle}</h2>
+      <p id="erase-what">{words.eraseWhat(props.person.displayName, props.person.externalRef)}</p>
+      <button type="button" class="danger" onClick={props.onErase}>{words.eraseConfirm}</button>
+      <button type="button" class="secondary" ref={cancel} onClick={props.onCancel}>{words.cancel}</button>
+    </div>
   );
 }
 

@@ -19,14 +19,16 @@ export function SignInPage(props: { readonly onSignedIn: (session: Session) => v
       const api = apiFor(key.trim(), () => language);
       const centre = await api.GET("/api/centres/me");
       if (centre.data !== undefined) {
-        props.onSignedIn({ key: key.trim(), role: "centre", centreName: centre.data.name, language: centre.data.language });
+        props.onSignedIn({
+          key: key.trim(), role: "centre", centreName: centre.data.name, country: centre.data.country, language: centre.data.language,
+        });
         return;
       }
       if (centre.response.status === 403) {
         // Valid, but not a centre's: the admin key.
         const centres = await api.GET("/api/centres", { params: { query: { pageSize: 1 } } });
         if (centres.data !== undefined) {
-          props.onSignedIn({ key: key.trim(), role: "admin", centreName: null, language });
+          props.onSignedIn({ key: key.trim(), role: "admin", centreName: null, country: null, language });
           return;
         }
       }
