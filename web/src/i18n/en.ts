@@ -101,18 +101,23 @@ export const en = {
   save: "Save",
   saving: "Saving…",
   errorsSummary: (n: number) => (n === 1 ? "1 field needs attention:" : `${n} fields need attention:`),
-  conflict: "Someone else changed this person after you opened the form. Your changes are still in the form; reload to see theirs (your changes are then lost).",
+  conflict:
+    "Someone else changed this person after you opened the form. Your changes are still in the form; reload to see theirs (your " +
+    "changes are then lost).",
   reload: "Reload",
   erase: "Erase",
   eraseTitle: "Erase this person?",
   eraseWhat: (name: string, ref: string) =>
-    `This erases ${name} (${ref}) with everything recorded for them here: the profile, the outcomes recorded and their entries in the digests. ` +
+    `This erases ${name} (${ref}) with everything recorded for them here: ` +
+    "the profile, the outcomes recorded and their entries in the digests. " +
     "A hire stays on record for the employer, without the person. It cannot be undone.",
   eraseConfirm: "Erase for good",
   erased: (name: string) => `${name} was erased.`,
 
   importTitle: "Import people from a CSV file",
-  importIntro: "A CSV file with a header row (columns as in the API reference: externalRef, displayName, citizenship, status, homeCountry, homeCity, occupations, consent, consentGivenOn, …). Valid lines are saved; the others are listed with every error.",
+  importIntro:
+    "A CSV file with a header row (columns as in the API reference: externalRef, displayName, citizenship, status, homeCountry, " +
+    "homeCity, occupations, consent, consentGivenOn, …). Valid lines are saved; the others are listed with every error.",
   importFile: "CSV file",
   importButton: "Import",
   importing: "Importing…",
@@ -160,7 +165,8 @@ export const en = {
   record: "Record",
   recorded: (outcome: string) => `Recorded: ${outcome}.`,
   hiredFree: (free: number, all: number) => `Hired. The opening now has ${free} of ${all} positions free.`,
-  noPositionLeft: "Not recorded: the last position of this opening was taken by another hire just before. Nobody can be hired for it any more.",
+  noPositionLeft:
+    "Not recorded: the last position of this opening was taken by another hire just before. Nobody can be hired for it any more.",
   notOffered: "Not offered",
   excluded_reentryBan: (n: number) => `${n} openings are closed by a re-entry ban`,
   excludedBan: (n: number, bans: string) => `${n} openings are closed to this person by the ban: ${bans}.`,
@@ -196,7 +202,8 @@ export const en = {
   centreWebhook: "Webhook address (optional, https)",
   register: "Register",
   centreKeyTitle: (name: string) => `The key of ${name}`,
-  centreKeyWarning: "Copy this key now and give it to the centre in a safe way. It is shown only once: the service keeps only a fingerprint of it.",
+  centreKeyWarning:
+    "Copy this key now and give it to the centre in a safe way. It is shown only once: the service keeps only a fingerprint of it.",
   copy: "Copy",
   copied: "Copied.",
   publishOpening: "Publish an opening",

@@ -142,23 +142,33 @@ function PublishOpening(props: { readonly onPublished: () => void }) {
       <h2 id="publish-title">{words.publishOpening}</h2>
       <form onSubmit={submit} noValidate>
         <div class="grid">
-          <Field path="externalRef" label={words.openingRef} value={form.externalRef} onInput={(v) => set({ externalRef: v })} errors={at("externalRef")} />
-          <Field path="employer" label={words.employer} value={form.employer} onInput={(v) => set({ employer: v })} errors={at("employer")} />
+          <Field path="externalRef" label={words.openingRef} value={form.externalRef} onInput={(v) => set({ externalRef: v })}
+            errors={at("externalRef")} />
+          <Field path="employer" label={words.employer} value={form.employer} onInput={(v) => set({ employer: v })}
+            errors={at("employer")} />
           <Field path="title" label={words.openingTitle} value={form.title} onInput={(v) => set({ title: v })} errors={at("title")} />
-          <Field path="isco" label={words.isco} value={form.isco} inputMode="numeric" onInput={(v) => set({ isco: v })} errors={at("isco")} />
+          <Field path="isco" label={words.isco} value={form.isco} inputMode="numeric" onInput={(v) => set({ isco: v })}
+            errors={at("isco")} />
           <Select path="location.country" label={words.openingCountry} value={form.country} errors={at("location.country")}
-            onChange={(v) => set({ country: v })} options={regionCountryCodes.map((c): [string, string] => [c, countryName(c, language)])} />
-          <Field path="location.city" label={words.openingCity} value={form.city} onInput={(v) => set({ city: v })} errors={at("location.city")} />
+            onChange={(v) => set({ country: v })}
+            options={regionCountryCodes.map((c): [string, string] => [c, countryName(c, language)])} />
+          <Field path="location.city" label={words.openingCity} value={form.city} onInput={(v) => set({ city: v })}
+            errors={at("location.city")} />
           <Field path="positions" label={words.positions} type="number" inputMode="numeric" value={form.positions}
             onInput={(v) => set({ positions: v })} errors={at("positions")} />
-          <Field path="startDate" label={words.startDate} type="date" value={form.startDate} onInput={(v) => set({ startDate: v })} errors={at("startDate")} />
-          <Field path="expiresOn" label={words.expiresOn} type="date" value={form.expiresOn} onInput={(v) => set({ expiresOn: v })} errors={at("expiresOn")} />
-          <Field path="monthlyWage.min" label={words.wageMin} type="number" value={form.wageMin} onInput={(v) => set({ wageMin: v })} errors={at("monthlyWage.min")} />
-          <Field path="monthlyWage.max" label={words.wageMax} type="number" value={form.wageMax} onInput={(v) => set({ wageMax: v })} errors={at("monthlyWage.max")} />
+          <Field path="startDate" label={words.startDate} type="date" value={form.startDate} onInput={(v) => set({ startDate: v })}
+            errors={at("startDate")} />
+          <Field path="expiresOn" label={words.expiresOn} type="date" value={form.expiresOn} onInput={(v) => set({ expiresOn: v })}
+            errors={at("expiresOn")} />
+          <Field path="monthlyWage.min" label={words.wageMin} type="number" value={form.wageMin} onInput={(v) => set({ wageMin: v })}
+            errors={at("monthlyWage.min")} />
+          <Field path="monthlyWage.max" label={words.wageMax} type="number" value={form.wageMax} onInput={(v) => set({ wageMax: v })}
+            errors={at("monthlyWage.max")} />
           <Field path="monthlyWage.currency" label={words.wageCurrency} value={form.wageCurrency} onInput={(v) => set({ wageCurrency: v })}
             errors={at("monthlyWage.currency")} />
         </div>
-        <Check path="acceptsRefugees" label={words.acceptsRefugees} checked={form.acceptsRefugees} onChange={(v) => set({ acceptsRefugees: v })} />
+        <Check path="acceptsRefugees" label={words.acceptsRefugees} checked={form.acceptsRefugees}
+          onChange={(v) => set({ acceptsRefugees: v })} />
         <Check path="permitSponsorship" label={words.permitSponsorship} checked={form.permitSponsorship}
           onChange={(v) => set({ permitSponsorship: v })} />
         <button type="submit">{words.publish}</button>
@@ -223,7 +233,8 @@ function OpeningsList(props: { readonly version: number }) {
                 <td>{o.employer}</td>
                 <td>{o.location.city} ({countryName(o.location.country, language)})</td>
                 <td>{words.freePositions(o.positions - o.positionsFilled, o.positions)}</td>
-                <td><button type="button" class="secondary" onClick={() => void close(o)} aria-label={`${words.close}: ${o.title}, ${o.location.city}`}>
+                <td><button type="button" class="secondary" onClick={() => void close(o)}
+                  aria-label={`${words.close}: ${o.title}, ${o.location.city}`}>
                   {words.close}
                 </button></td>
               </tr>

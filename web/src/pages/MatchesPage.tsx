@@ -97,7 +97,9 @@ function MatchCard(props: { readonly match: Match; readonly profileId: string; r
         <Bar label={words.score} value={m.score} />
       </header>
       <p class="pathway"><strong>{pathwayName(m.pathway, words)}.</strong> {words.obtain}: {m.obtain}
-        {m.obtainVerifiedOn !== null && m.obtainVerifiedOn !== undefined && <span class="muted"> ({words.verifiedOn(m.obtainVerifiedOn)})</span>}
+        {m.obtainVerifiedOn !== null && m.obtainVerifiedOn !== undefined && (
+          <span class="muted"> ({words.verifiedOn(m.obtainVerifiedOn)})</span>
+        )}
       </p>
       <div class="columns">
         <div class="parts" role="group" aria-label={words.scoreParts}>
@@ -147,7 +149,10 @@ function OpeningAndOutcome(props: { readonly openingId: string; readonly profile
     }
     if (outcome === "hired") {
       const now = await loadOpening();
-      setMessage({ kind: "info", text: now !== undefined ? words.hiredFree(now.positions - now.positionsFilled, now.positions) : words.recorded(words.outcome_hired) });
+      const text = now !== undefined
+        ? words.hiredFree(now.positions - now.positionsFilled, now.positions)
+        : words.recorded(words.outcome_hired);
+      setMessage({ kind: "info", text });
     } else {
       setMessage({ kind: "info", text: words.recorded(words[`outcome_${outcome}`]) });
     }
@@ -160,11 +165,15 @@ function OpeningAndOutcome(props: { readonly openingId: string; readonly profile
         {opening === null ? <p>{words.loading}</p> : (
           <dl>
             <dt>{words.employer}</dt><dd>{opening.employer}</dd>
-            <dt>{words.positions}</dt><dd class="free">{words.freePositions(opening.positions - opening.positionsFilled, opening.positions)}</dd>
+            <dt>{words.positions}</dt>
+            <dd class="free">{words.freePositions(opening.positions - opening.positionsFilled, opening.positions)}</dd>
             {opening.startDate !== null && opening.startDate !== undefined && <><dt>{words.startDate}</dt><dd>{opening.startDate}</dd></>}
             {opening.expiresOn !== null && opening.expiresOn !== undefined && <><dt>{words.expiresOn}</dt><dd>{opening.expiresOn}</dd></>}
             {opening.monthlyWage !== null && opening.monthlyWage !== undefined && (
-              <><dt>{words.wage}</dt><dd>{opening.monthlyWage.min ?? ""}–{opening.monthlyWage.max ?? ""} {opening.monthlyWage.currency}</dd></>
+              <>
+                <dt>{words.wage}</dt>
+                <dd>{opening.monthlyWage.min ?? ""}–{opening.monthlyWage.max ?? ""} {opening.monthlyWage.currency}</dd>
+              </>
             )}
             <dt>{words.openingId}</dt><dd><code>{opening.id}</code></dd>
           </dl>

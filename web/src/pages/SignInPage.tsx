@@ -32,7 +32,8 @@ export function SignInPage(props: { readonly onSignedIn: (session: Session) => v
           return;
         }
       }
-      setMessage(centre.response.status === 401 ? words.signInWrongKey : words.problemServer(centre.response.status, centre.error?.detail ?? ""));
+      const status = centre.response.status;
+      setMessage(status === 401 ? words.signInWrongKey : words.problemServer(status, centre.error?.detail ?? ""));
     } catch {
       setMessage(words.problemNetwork);
     } finally {

@@ -7,7 +7,8 @@ type Ban = Schemas["EntryBan"];
 
 /** The bans still in force on `day` (a ban's `until` is the day entry is allowed again). */
 export function bansInForce(bans: readonly Ban[], day: string): Ban[] {
-  return bans.filter((b) => (b.from === null || b.from === undefined || b.from <= day) && (b.until === null || b.until === undefined || b.until > day));
+  return bans.filter((b) =>
+    (b.from === null || b.from === undefined || b.from <= day) && (b.until === null || b.until === undefined || b.until > day));
 }
 
 export function banText(ban: Ban, words: Words, language: "en" | "ru"): string {

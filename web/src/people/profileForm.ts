@@ -75,7 +75,9 @@ export function documentOf(form: ProfileForm): Schemas["Profile"] {
       ...(form.homeLat.trim() !== "" ? { lat: numberOrText(form.homeLat) } : {}),
       ...(form.homeLon.trim() !== "" ? { lon: numberOrText(form.homeLon) } : {}),
     },
-    bans: form.bans.map((b) => ({ country: b.country.trim(), from: b.from === "" ? null : b.from, until: b.until === "" ? null : b.until })),
+    bans: form.bans.map((b) => ({
+      country: b.country.trim(), from: b.from === "" ? null : b.from, until: b.until === "" ? null : b.until,
+    })),
     occupations: form.occupations.map((o) => ({ isco: o.isco.trim(), years: numberOrText(o.years) })),
     skills: list(form.skills),
     licences: list(form.licences),
