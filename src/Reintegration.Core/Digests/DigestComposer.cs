@@ -37,8 +37,9 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
         var wishlists = Wishlists(ordered, openings, week, options);
         var outcome = Allocate(wishlists, openings, options, EchoesLast.Around(allocate ?? CoverageFirst.Allocate, Echoes.Of(ordered)));
         var chosen = outcome.Assignments.ToDictionary(a => a.PersonId, a => a.Openings, StringComparer.Ordinal);
+        var compiled = Compiled(outcome.Assignments, openings);
         var entries = ordered.AsParallel().AsOrdered()
-            .Select(person => (person.CentreId, Entry: Explain(person, chosen[person.ProfileId], openings, week)))
+            .Select(person => (person.CentreId, Entry: Explain(person, chosen[person.ProfileId], compiled, week)))
             .ToList();
         var digests = centreIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(centre => new Digest(centre, week.ToString(), generatedAt, entries.Where(e => e.CentreId == centre).Select(e => e.Entry).ToList()))
@@ -88,10 +89,18 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     private static bool IsNewOrChanged(DigestPerson person, OpeningListing opening) =>
         !person.PreviouslyRecommended.Contains(opening.Id) || opening.ChangedAt > person.PreviousDigestAt;
 
-    private DigestEntry Explain(DigestPerson person, IReadOnlyList<Candidate> chosen, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week)
+    /// <summary>Each opening the allocation recommends to anyone, compiled once: one opening goes to up to its cap of people.</summary>
+    private Dictionary<string, CandidateOpening> Compiled(
+        IEnumerable<Assignment> assignments, IReadOnlyDictionary<string, OpeningListing> openings) =>
+        assignments.SelectMany(a => a.Openings).Select(c => c.OpeningId).Distinct(StringComparer.Ordinal).ToList()
+            .AsParallel().Select(id => engine.Compile(openings[id]))
+            .ToDictionary(o => o.Id, StringComparer.Ordinal);
+
+    private DigestEntry Explain(
+        DigestPerson person, IReadOnlyList<Candidate> chosen, Dictionary<string, CandidateOpening> compiled, IsoWeek week)
     {
-        var listings = chosen.Select(c => openings[c.OpeningId]).ToList();
+        var openings = chosen.Select(c => compiled[c.OpeningId]).ToList();
         return new DigestEntry(person.ProfileId, person.Profile.ExternalRef, person.Profile.DisplayName,
-            engine.MatchEachInEveryLanguage(person.Profile, listings, week.Monday).Select(m => new DigestRecommendation(m)).ToList());
+            engine.MatchEachInEveryLanguage(person.Profile, openings, week.Monday).ConvertAll(m => new DigestRecommendation(m)));
     }
 }

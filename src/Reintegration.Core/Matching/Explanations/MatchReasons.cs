@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Reintegration.Domain;
 using Reintegration.Localisation;
 using Reintegration.Matching.Scoring;
@@ -5,9 +6,17 @@ using Reintegration.Reference;
 
 namespace Reintegration.Matching.Explanations;
 
-/// <summary>Why an opening was offered, in words a caseworker can pass on: one line per component that matters.</summary>
+/// <summary>
+/// Why an opening was offered, in words a caseworker can pass on: one line per component that matters.
+/// A week's digest keeps hundreds of thousands of these lines, so a line that depends on reference data
+/// alone (the pathway's, with its long advice; a ban area's name) is made once and shared.
+/// </summary>
 internal sealed class MatchReasons(ReferenceData reference)
 {
+    private readonly ConcurrentDictionary<(Words Words, Pathway Pathway, string Obtain, bool Sponsored), string> _pathwayLines = new();
+
+    private readonly ConcurrentDictionary<string, string> _banAreas = new(StringComparer.Ordinal);
+
     public IReadOnlyList<string> For(Seeker seeker, CandidateOpening opening, Scored scored, int today, Words words)
     {
         var names = new ReferenceNames(reference, words);
@@ -29,7 +38,7 @@ internal sealed class MatchReasons(ReferenceData reference)
             reasons.Add(words.HousingProvided);
         }
 
-        return reasons;
+        return [.. reasons];
     }
 
     private static string Occupation(Seeker seeker, CandidateOpening opening, Words words, ReferenceNames names)
@@ -106,11 +115,13 @@ internal sealed class MatchReasons(ReferenceData reference)
         };
     }
 
-    private static string PathwayLine(Seeker seeker, CandidateOpening opening, Words words)
+    private string PathwayLine(Seeker seeker, CandidateOpening opening, Words words)
     {
         var regime = seeker.Regimes[opening.Country];
         var sponsored = opening.PermitSponsorship && regime.Pathway is Pathway.WorkPermit or Pathway.VisaAndPermit;
-        return words.PathwayLine(regime.Pathway, words.Obtain(regime), sponsored);
+        return _pathwayLines.GetOrAdd(
+            (words, regime.Pathway, words.Obtain(regime), sponsored),
+            static key => key.Words.PathwayLine(key.Pathway, key.Obtain, key.Sponsored));
     }
 
     private IEnumerable<string> Bans(Seeker seeker, CandidateOpening opening, int today, Words words, ReferenceNames names)
@@ -119,7 +130,8 @@ internal sealed class MatchReasons(ReferenceData reference)
         var country = names.Country(opening.Opening.Location.Country);
         foreach (var ban in seeker.Profile.Bans)
         {
-            var area = ExclusionText.BanArea(ban.Country, reference.BanAreas.CountriesBarredBy(ban.Country));
+            var area = _banAreas.GetOrAdd(
+                ban.Country, static (issuer, areas) => ExclusionText.BanArea(issuer, areas.CountriesBarredBy(issuer)), reference.BanAreas);
             var window = covering.FirstOrDefault(w => ReferenceEquals(w.Ban, ban));
             var start = DateOnly.FromDayNumber(seeker.StartDay(opening, today));
             yield return window is null ? words.BanDoesNotCover(area, country)
