@@ -17,7 +17,9 @@ public static class Echoes
     /// every centre but the one that stored the first.
     /// </summary>
     public static IReadOnlySet<string> Of(IEnumerable<DigestPerson> people) =>
-        people.GroupBy(p => Fingerprint(p.Profile), StringComparer.Ordinal)
+        // Fingerprints (a serialisation and a hash each) are computed in parallel; the groups form in input order as before.
+        people.AsParallel().AsOrdered().Select(p => (Person: p, Fingerprint: Fingerprint(p.Profile))).ToList()
+            .GroupBy(p => p.Fingerprint, p => p.Person, StringComparer.Ordinal)
             .Where(g => g.Select(p => p.CentreId).Distinct(StringComparer.Ordinal).Skip(1).Any())
             .SelectMany(g =>
             {
