@@ -17,7 +17,17 @@ internal sealed class MatchReasons(ReferenceData reference)
 
     private readonly ConcurrentDictionary<string, string> _banAreas = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> For(Seeker seeker, CandidateOpening opening, Scored scored, int today, Words words)
+    /// <param name="seeker">The person.</param>
+    /// <param name="opening">The opening offered.</param>
+    /// <param name="scored">How it scored.</param>
+    /// <param name="today">The day the rules are judged on.</param>
+    /// <param name="words">The language.</param>
+    /// <param name="said">
+    /// Lines already written for the same person, if kept: a line equal to one of them is replaced by it,
+    /// so that the same sentence in several of their recommendations is held once.
+    /// </param>
+    public IReadOnlyList<string> For(
+        Seeker seeker, CandidateOpening opening, Scored scored, int today, Words words, HashSet<string>? said = null)
     {
         var names = new ReferenceNames(reference, words);
         var reasons = new List<string> { Occupation(seeker, opening, words, names) };
@@ -38,7 +48,16 @@ internal sealed class MatchReasons(ReferenceData reference)
             reasons.Add(words.HousingProvided);
         }
 
-        return [.. reasons];
+        var lines = reasons.ToArray();
+        for (var i = 0; said is not null && i < lines.Length; i++)
+        {
+            if (!said.Add(lines[i]))
+            {
+                said.TryGetValue(lines[i], out lines[i]!);
+            }
+        }
+
+        return lines;
     }
 
     private static string Occupation(Seeker seeker, CandidateOpening opening, Words words, ReferenceNames names)
