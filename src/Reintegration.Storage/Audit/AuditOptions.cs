@@ -13,5 +13,5 @@ public sealed class AuditOptions
     /// service URI, as <c>Reintegration:Storage</c>): an operator can keep the audit in an account the
     /// app's other data cannot be confused with. Empty: the same account.
     /// </summary>
-    public string? Storage { get; set; }
+    public string Storage { get; set; } = "";
 }
