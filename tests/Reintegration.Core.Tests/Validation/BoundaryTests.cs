@@ -157,4 +157,39 @@ public sealed class BoundaryTests
     [Fact]
     public void Profile_Null_IsReportedAtTheRoot() =>
         Assert.Equal(["$"], Profiles.Validate(null, Samples.Today).ToDictionary().Keys);
+
+    [Fact]
+    public void Profile_WhitespaceOnlyText_IsRequired_OnceAndNothingMore() =>
+        Assert.Equal(["Required."], Profiles.Validate(Samples.Profile() with { DisplayName = "\t" }, Samples.Today).ToDictionary()["displayName"]);
+
+    [Fact]
+    public void Profile_TwoOccupationsWithoutCode_AreEachRequired_NotListedTwice()
+    {
+        var profile = Samples.Profile() with { Occupations = [new OccupationExperience { Isco = "", Years = 1 }, new OccupationExperience { Isco = "", Years = 1 }] };
+
+        var errors = Profiles.Validate(profile, Samples.Today).ToDictionary();
+
+        Assert.Equal(["occupations[0].isco", "occupations[1].isco"], errors.Keys);
+        Assert.Single(errors["occupations[1].isco"]);
+    }
+
+    [Theory]
+    [InlineData(20, "Unknown country 'QQQQQQQQQQQQQQQQQQQQ': expected an ISO 3166-1 alpha-2 code, such as TJ.")]
+    [InlineData(21, "Unknown country 'QQQQQQQQQQQQQQQQQQQQ…': expected an ISO 3166-1 alpha-2 code, such as TJ.")]
+    public void Profile_UnknownCode_IsEchoedWhole_UpTo20Characters(int length, string expected) =>
+        Assert.Equal([expected], Profiles.Validate(Samples.Profile() with { Citizenship = new string('Q', length) }, Samples.Today).ToDictionary()["citizenship"]);
+
+    [Fact]
+    public void Profile_BanEndingBeforeItStarts_SaysBothDays() =>
+        Assert.Equal(
+            ["The ban ends (2025-01-01) before it starts (2026-01-01)."],
+            Profiles.Validate(Samples.Profile() with { Bans = [new EntryBan { Country = "RU", From = new(2026, 1, 1), Until = new(2025, 1, 1) }] }, Samples.Today)
+                .ToDictionary()["bans[0].until"]);
+
+    [Fact]
+    public void Profile_FiftyOneOccupations_AreCountedNotChecked() =>
+        Assert.Equal(
+            ["At most 50 items."],
+            Profiles.Validate(Samples.Profile() with { Occupations = [.. UnitGroups.Take(51).Select(c => new OccupationExperience { Isco = c, Years = 99 })] }, Samples.Today)
+                .ToDictionary()["occupations"]);
 }
