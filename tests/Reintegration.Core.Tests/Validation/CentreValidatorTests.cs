@@ -42,29 +42,22 @@ public sealed class CentreValidatorTests
         Assert.Equal(["region"], Errors(region: new string('r', 201)).Keys);
 
     [Theory]
-    [InlineData("https://centre.example/hook")]
     [InlineData("http://localhost:7071/hook")]
     [InlineData("http://127.0.0.1:7071/hook")]
     [InlineData("http://[::1]:7071/hook")]
-    public void WebhookProblem_HttpsOrLoopbackHttp_IsNone(string url) =>
-        Assert.Null(CentreValidator.WebhookProblem(url));
-
-    [Theory]
-    [InlineData("http://centre.example/hook", "Must use https (http is accepted only to loopback, for local runs).")]
-    [InlineData("http://10.0.0.1/hook", "Must use https (http is accepted only to loopback, for local runs).")]
-    [InlineData("ftp://centre.example/hook", "Must use https (http is accepted only to loopback, for local runs).")]
-    [InlineData("https://user:secret@centre.example/hook", "Must be an absolute https URL without credentials.")]
-    [InlineData("centre.example/hook", "Must be an absolute https URL without credentials.")]
-    public void WebhookProblem_OtherAddresses_AreRefusedWithTheReason(string url, string expected) =>
-        Assert.Equal(expected, CentreValidator.WebhookProblem(url));
+    public void Validate_LoopbackWebhook_OnlyWhereAllowed(string url)
+    {
+        Assert.Empty(new CentreValidator(ReferenceData.Shared, allowLoopbackWebhooks: true).Validate("Centre", "TJ", null, url, "en").ToDictionary());
+        Assert.Equal(["Must not point to this machine (loopback)."], Errors(webhook: url)["webhookUrl"]);
+    }
 
     [Fact]
     public void WebhookProblem_Over2048Characters_IsRefused_AtExactly2048Accepted()
     {
         const string Start = "https://centre.example/";
 
-        Assert.Null(CentreValidator.WebhookProblem(Start + new string('a', 2048 - Start.Length)));
-        Assert.NotNull(CentreValidator.WebhookProblem(Start + new string('a', 2049 - Start.Length)));
+        Assert.Null(WebhookAddress.Problem(Start + new string('a', 2048 - Start.Length), allowLoopback: false));
+        Assert.NotNull(WebhookAddress.Problem(Start + new string('a', 2049 - Start.Length), allowLoopback: false));
     }
 
     [Fact]
