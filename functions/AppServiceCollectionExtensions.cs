@@ -95,6 +95,7 @@ public static class AppServiceCollectionExtensions
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName));
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName));
         services.AddSingleton<DigestComposer>();
+        services.AddSingleton(sp => new WebhookConnector(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLoopback));
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DigestRunner>();
         services.AddMetrics();

@@ -20,11 +20,10 @@ public sealed class WebhookSender : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly bool _allowLoopback;
 
-    public WebhookSender(IOptions<WebhookOptions> options, TimeProvider time)
+    public WebhookSender(IOptions<WebhookOptions> options, WebhookConnector connector, TimeProvider time)
     {
         var settings = options.Value;
         _allowLoopback = settings.AllowLoopback;
-        var connector = new WebhookConnector(settings.AllowLoopback);
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,

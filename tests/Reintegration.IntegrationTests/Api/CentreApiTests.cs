@@ -89,4 +89,20 @@ public sealed class CentreApiTests : IAsyncLifetime
         var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "webhookUrl");
         Assert.Equal(message, problem.GetProperty("errors").GetProperty("webhookUrl")[0].GetString());
     }
+
+    [Fact]
+    public async Task CreateCentre_WhereLoopbackIsNotAllowed_ANameResolvingToThisMachineIs400()
+    {
+        // This machine's own name resolves to one of its addresses: loopback, or its private network's.
+        var name = System.Net.Dns.GetHostName();
+        Assert.All(await System.Net.Dns.GetHostAddressesAsync(name), a => Assert.False(Reintegration.Validation.WebhookAddress.IsPublic(a)));
+        await using var azure = await TestApp.StartAsync(
+            await SharedAzurite.GetAsync(), new Dictionary<string, string?> { ["Reintegration:Webhook:AllowLoopback"] = "false" });
+        using var admin = azure.Admin();
+
+        var response = await admin.PostAsJsonAsync("/api/centres", new { name = "Herat Employment Centre", country = "AF", language = "en", webhookUrl = $"https://{name}/hook" });
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "webhookUrl");
+        Assert.StartsWith("Its host resolves to an address inside a private network", problem.GetProperty("errors").GetProperty("webhookUrl")[0].GetString(), StringComparison.Ordinal);
+    }
 }
