@@ -48,10 +48,8 @@ public sealed class AuditTests : IAsyncLifetime
         _app = await TestApp.StartAsync(await SharedAzurite.GetAsync());
         _admin = _app.Admin();
         (_centre, _centreId) = await _app.CentreAsync();
-        var upserted = await HttpAssert.OkAsync(await _centre.PostProfilesAsync(TestData.Profile("AUDIT-1")));
-        _profileId = upserted.GetProperty("results")[0].GetProperty("id").GetString()!;
-        var opening = await HttpAssert.OkAsync(await _admin.PostOpeningsAsync(TestData.Opening("AUDIT-OPENING")));
-        _openingId = opening.GetProperty("results")[0].GetProperty("id").GetString()!;
+        _profileId = await HttpAssert.FirstIdAsync(_centre.PostProfilesAsync(TestData.Profile("AUDIT-1")));
+        _openingId = await HttpAssert.FirstIdAsync(_admin.PostOpeningsAsync(TestData.Opening("AUDIT-OPENING")));
     }
 
     public async Task DisposeAsync()

@@ -19,8 +19,8 @@ public sealed class ConsentWithdrawalTests : IAsyncLifetime
         var (centre, _) = await _app.CentreAsync();
         using var _ = centre;
         using var admin = _app.Admin();
-        var id = await IdAsync(centre.PostProfilesAsync(TestData.Profile("WITHDRAW-1")));
-        var opening = await IdAsync(admin.PostOpeningsAsync(TestData.Opening("WITHDRAW-OPENING")));
+        var id = await HttpAssert.FirstIdAsync(centre.PostProfilesAsync(TestData.Profile("WITHDRAW-1")));
+        var opening = await HttpAssert.FirstIdAsync(admin.PostOpeningsAsync(TestData.Opening("WITHDRAW-OPENING")));
         await HttpAssert.OkAsync(await centre.PostAsJsonAsync("/api/placements", new { profileId = id, openingId = opening, outcome = "applied" }), HttpStatusCode.Created);
 
         using var withdrawn = await centre.PutJsonAsync($"/api/profiles/{id}", """{ "consent": { "dataProcessing": false } }""");
@@ -37,7 +37,7 @@ public sealed class ConsentWithdrawalTests : IAsyncLifetime
     {
         var (centre, _) = await _app.CentreAsync();
         using var _ = centre;
-        var id = await IdAsync(centre.PostProfilesAsync(TestData.Profile("WITHDRAW-2")));
+        var id = await HttpAssert.FirstIdAsync(centre.PostProfilesAsync(TestData.Profile("WITHDRAW-2")));
         var withoutConsent = TestData.ProfileJson.Replace("""  "consent": { "dataProcessing": true, "givenOn": "2026-11-01" }""", """  "consent": null""", StringComparison.Ordinal);
 
         await HttpAssert.ProblemAsync(await centre.PutJsonAsync($"/api/profiles/{id}", "{}"), HttpStatusCode.BadRequest);
@@ -54,13 +54,10 @@ public sealed class ConsentWithdrawalTests : IAsyncLifetime
         var (b, _) = await _app.CentreAsync("Osh Employment Centre", "KG");
         using var _ = a;
         using var __ = b;
-        var theirs = await IdAsync(b.PostProfilesAsync(TestData.Profile("WITHDRAW-3")));
+        var theirs = await HttpAssert.FirstIdAsync(b.PostProfilesAsync(TestData.Profile("WITHDRAW-3")));
 
         await HttpAssert.ProblemAsync(await a.PutJsonAsync($"/api/profiles/{theirs}", """{ "consent": { "dataProcessing": false } }"""), HttpStatusCode.NotFound);
 
         await HttpAssert.OkAsync(await b.GetAsync($"/api/profiles/{theirs}"));
     }
-
-    private static async Task<string> IdAsync(Task<HttpResponseMessage> upsert) =>
-        (await HttpAssert.OkAsync(await upsert)).GetProperty("results")[0].GetProperty("id").GetString()!;
 }

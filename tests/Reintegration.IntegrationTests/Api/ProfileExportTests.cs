@@ -22,9 +22,9 @@ public sealed class ProfileExportTests : IAsyncLifetime
         var (b, _) = await _app.CentreAsync("Osh Employment Centre", "KG");
         using var _ = a;
         using var __ = b;
-        var mine = await IdAsync(a.PostProfilesAsync(TestData.Profile("EXPORT-A")));
-        var theirs = await IdAsync(b.PostProfilesAsync(TestData.Profile("EXPORT-B")));
-        var opening = await IdAsync(admin.PostOpeningsAsync(TestData.Opening("EXPORT-OPENING")));
+        var mine = await HttpAssert.FirstIdAsync(a.PostProfilesAsync(TestData.Profile("EXPORT-A")));
+        var theirs = await HttpAssert.FirstIdAsync(b.PostProfilesAsync(TestData.Profile("EXPORT-B")));
+        var opening = await HttpAssert.FirstIdAsync(admin.PostOpeningsAsync(TestData.Opening("EXPORT-OPENING")));
         await HttpAssert.OkAsync(await a.PostAsJsonAsync("/api/placements", new { profileId = mine, openingId = opening, outcome = "applied" }), HttpStatusCode.Created);
         await HttpAssert.OkAsync(await b.PostAsJsonAsync("/api/placements", new { profileId = theirs, openingId = opening, outcome = "interviewed" }), HttpStatusCode.Created);
         await HttpAssert.OkAsync(await admin.PostAsync($"/api/digests/{ThisWeek}/run", null));
@@ -57,11 +57,8 @@ public sealed class ProfileExportTests : IAsyncLifetime
         var (b, _) = await _app.CentreAsync("Osh Employment Centre", "KG");
         using var _ = a;
         using var __ = b;
-        var theirs = await IdAsync(b.PostProfilesAsync(TestData.Profile("EXPORT-B")));
+        var theirs = await HttpAssert.FirstIdAsync(b.PostProfilesAsync(TestData.Profile("EXPORT-B")));
 
         await HttpAssert.ProblemAsync(await a.GetAsync($"/api/profiles/{theirs}/export"), HttpStatusCode.NotFound);
     }
-
-    private static async Task<string> IdAsync(Task<HttpResponseMessage> upsert) =>
-        (await HttpAssert.OkAsync(await upsert)).GetProperty("results")[0].GetProperty("id").GetString()!;
 }

@@ -22,12 +22,12 @@ public sealed class RetentionSweepTests
         using var admin = app.Admin();
         var (centre, centreId) = await app.CentreAsync();
         using var _ = centre;
-        var opening = await IdAsync(admin.PostOpeningsAsync(TestData.Opening("RETAIN-OPENING") with { ExpiresOn = new DateOnly(2029, 1, 1), StartDate = new DateOnly(2029, 2, 1) }));
-        var old = await IdAsync(centre.PostProfilesAsync(TestData.Profile("RETAIN-OLD")));
+        var opening = await HttpAssert.FirstIdAsync(admin.PostOpeningsAsync(TestData.Opening("RETAIN-OPENING") with { ExpiresOn = new DateOnly(2029, 1, 1), StartDate = new DateOnly(2029, 2, 1) }));
+        var old = await HttpAssert.FirstIdAsync(centre.PostProfilesAsync(TestData.Profile("RETAIN-OLD")));
         await HttpAssert.OkAsync(await centre.PostAsJsonAsync("/api/placements", new { profileId = old, openingId = opening, outcome = "applied" }), HttpStatusCode.Created);
 
         clock.Advance(TimeSpan.FromDays(30 * 14));
-        var recent = await IdAsync(centre.PostProfilesAsync(TestData.Profile("RETAIN-RECENT")));
+        var recent = await HttpAssert.FirstIdAsync(centre.PostProfilesAsync(TestData.Profile("RETAIN-RECENT")));
         clock.Advance(TimeSpan.FromDays(30 * 11));
         var sweep = app.Services.GetRequiredService<RetentionSweep>();
 
@@ -45,7 +45,4 @@ public sealed class RetentionSweepTests
         var kept = (await HttpAssert.OkAsync(await admin.GetAsync($"/api/audit?profileId={recent}"))).GetProperty("items").EnumerateArray();
         Assert.Equal(["GetProfile", "UpsertProfiles"], kept.Select(r => r.GetProperty("operation").GetString()));
     }
-
-    private static async Task<string> IdAsync(Task<HttpResponseMessage> upsert) =>
-        (await HttpAssert.OkAsync(await upsert)).GetProperty("results")[0].GetProperty("id").GetString()!;
 }
