@@ -9,7 +9,7 @@ namespace Reintegration.Functions.Http;
 /// </summary>
 public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider time)
 {
-    private readonly Dictionary<(string Key, string Kind), (long Window, int Count)> _windows = [];
+    private readonly Dictionary<(string Key, string Kind), (long Ends, int Count)> _windows = [];
     private readonly Lock _lock = new();
     private long _pruned;
 
@@ -27,18 +27,18 @@ public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider 
         }
 
         var now = time.GetUtcNow().UtcTicks;
-        var window = now / length.Ticks;
+        var ends = ((now / length.Ticks) + 1) * length.Ticks;
         lock (_lock)
         {
             Prune(now);
             var (current, count) = _windows.GetValueOrDefault((key, kind));
-            count = current == window ? count : 0;
+            count = current == ends ? count : 0;
             if (count >= limit)
             {
-                return TimeSpan.FromTicks(((window + 1) * length.Ticks) - now);
+                return TimeSpan.FromTicks(ends - now);
             }
 
-            _windows[(key, kind)] = (window, count + 1);
+            _windows[(key, kind)] = (ends, count + 1);
             return null;
         }
     }
@@ -52,7 +52,7 @@ public sealed class RateLimits(IOptions<RateLimitOptions> options, TimeProvider 
         }
 
         _pruned = now;
-        foreach (var entry in _windows.Where(e => (e.Value.Window + 1) * (e.Key.Kind == "walk-in" ? TimeSpan.TicksPerHour : TimeSpan.TicksPerMinute) < now).ToList())
+        foreach (var entry in _windows.Where(e => e.Value.Ends <= now).ToList())
         {
             _windows.Remove(entry.Key);
         }

@@ -62,11 +62,7 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileQuo
                 return await erasure.EraseAsync(centreId, id, cancellationToken) ? TypedResults.NoContent() : Problems.ProfileNotFound();
             }
 
-            var (profile, errors) = TolerantJson.Read(body, ReintegrationJsonContext.Default.Profile);
-            if (profile is null && errors.IsEmpty)
-            {
-                errors.Add("$", "The body is null.");
-            }
+            var (profile, errors) = RequestBody.ReadJson(body, ReintegrationJsonContext.Default.Profile);
 
             errors.AddUncovered(validator.Validate(profile, time.UtcToday()));
             if (!errors.IsEmpty)
