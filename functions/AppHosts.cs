@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Reintegration.Digests;
+using Reintegration.Functions.Digests;
 using Reintegration.Functions.Standalone;
 
 namespace Reintegration.Functions;
@@ -34,6 +35,12 @@ public static class AppHosts
             {
                 builder.Configuration.AddInMemoryCollection(
                     new Dictionary<string, string?> { [DigestOptions.ScheduleSetting] = DigestOptions.DefaultSchedule });
+            }
+
+            // The standalone host runs on a developer's machine, where a webhook receiver is often on it too.
+            if (string.IsNullOrEmpty(builder.Configuration[WebhookOptions.AllowLoopbackSetting]))
+            {
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [WebhookOptions.AllowLoopbackSetting] = "true" });
             }
 
             if (AdminKey.GenerateIfUnset(builder.Configuration) is { } generated)

@@ -72,10 +72,13 @@ public static class AppServiceCollectionExtensions
         services.AddSingleton<OpeningIndex>();
         services.AddSingleton<ProfileValidator>();
         services.AddSingleton<OpeningValidator>();
-        services.AddSingleton<CentreValidator>();
+        services.AddSingleton(sp => new CentreValidator(
+            sp.GetRequiredService<ReferenceData>(), sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLoopback));
         services.AddReintegrationStorage(configuration);
 
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
+        services.AddSingleton<RateLimits>();
         // Problem documents are written with ASP.NET Core's JSON options: the same encoder as the API's own answers.
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json => json.SerializerOptions.Encoder = ApiJsonContext.Encoder);
         // Polly logs every attempt, and every failed one with its stack trace: an outage would flood the log.
@@ -92,6 +95,7 @@ public static class AppServiceCollectionExtensions
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName));
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName));
         services.AddSingleton<DigestComposer>();
+        services.AddSingleton(sp => new WebhookConnector(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowLoopback));
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DigestRunner>();
         services.AddMetrics();

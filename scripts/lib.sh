@@ -9,6 +9,23 @@ ensure_node_modules() {
   fi
 }
 
+# Builds the caseworker's web app into web/dist, which the functions project copies into the app's wwwroot.
+build_web() {
+  node "$ROOT/scripts/build-web.mjs"
+}
+
+# Installs Debian's Chromium, which the browser tests drive, when it is missing (Playwright's own download
+# cannot work here). Needs root, as CI and the development machines run.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "Installing Chromium for the browser tests (apt-get)..."
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; then
+      apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    fi
+  fi
+}
+
 # Restores the pinned .NET tools (Kiota) of dotnet-tools.json.
 ensure_dotnet_tools() {
   (cd "$ROOT" && dotnet tool restore >/dev/null)

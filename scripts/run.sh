@@ -55,6 +55,7 @@ quietly() {
 }
 
 ensure_node_modules
+build_web
 echo "Building the app..."
 quietly dotnet build "$ROOT/functions" -c Debug --nologo -v quiet -clp:ErrorsOnly
 if [ "$demo" = 1 ]; then
@@ -118,7 +119,7 @@ if [ "$demo" = 1 ]; then
     echo "The app did not answer $url/api/health with 200 within 120 s; no demo data was loaded." >&2
   fi
   if [ "$stopping" = 0 ] && kill -0 "$APP_PID" 2>/dev/null; then
-    echo "The app is running on $url (Ctrl+C stops it and Azurite)."
+    echo "The app is running on $url, its web app on $url/ (Ctrl+C stops it and Azurite)."
   fi
 fi
 

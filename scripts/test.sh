@@ -6,6 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_node_modules
 ensure_dotnet_tools
+ensure_chromium
+build_web
 results="$ROOT/artifacts/test-results"
 rm -rf "$results"
 status=0

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Reintegration.Domain;
+using Reintegration.Functions.Digests;
 using Reintegration.Functions.Http;
 using Reintegration.Storage.Centres;
 using Reintegration.Validation;
@@ -11,7 +12,8 @@ namespace Reintegration.Functions.Centres;
 
 /// <summary>Centres: registered, listed and changed by the admin, who also issues new keys; a centre reads and changes itself.</summary>
 public sealed class CentresFunctions(
-    Api api, CentreStore centres, PageTokens tokens, CentreValidator validator, IOptions<ApiOptions> options, IOptions<CentreOptions> centreOptions)
+    Api api, CentreStore centres, PageTokens tokens, CentreValidator validator, WebhookConnector webhooks,
+    IOptions<ApiOptions> options, IOptions<CentreOptions> centreOptions)
 {
     [Function("CreateCentre")]
     public Task<IResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "centres")] HttpRequest request) =>
@@ -20,6 +22,7 @@ public sealed class CentresFunctions(
             var (read, errors) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.CentreRequest, options.Value.MaxBodyBytes, cancellationToken);
             var body = read ?? new CentreRequest();
             errors.AddUncovered(body.Validate(validator));
+            await CheckResolvedAsync(errors, body.WebhookUrl, cancellationToken);
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
@@ -112,6 +115,7 @@ public sealed class CentresFunctions(
             changes.Clear.Contains("region") ? null : changes.Region ?? current.Region,
             changes.Clear.Contains("webhookUrl") ? null : changes.WebhookUrl ?? current.WebhookUrl,
             changes.Language ?? current.Language));
+        await CheckResolvedAsync(errors, changes.WebhookUrl, cancellationToken);
         if (!errors.IsEmpty)
         {
             return Problems.Validation(errors);
@@ -124,6 +128,15 @@ public sealed class CentresFunctions(
             CentreWriteOutcome.DuplicateName => DuplicateName(current.Country),
             _ => CentreNotFound(),
         };
+    }
+
+    /// <summary>A well-formed webhook whose name now resolves to an address the service may not send to is refused too.</summary>
+    private async Task CheckResolvedAsync(ValidationErrors errors, string? webhookUrl, CancellationToken cancellationToken)
+    {
+        if (webhookUrl is not null && !errors.Has("webhookUrl") && await webhooks.ResolvedProblemAsync(webhookUrl, cancellationToken) is { } problem)
+        {
+            errors.Add("webhookUrl", problem);
+        }
     }
 
     /// <summary>The top-level properties the patch sets to null: in a merge patch, those to remove.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Reintegration.Digests;
 using Reintegration.Digests.Rendering;
 using Reintegration.Domain;
+using Reintegration.Functions.Audit;
 using Reintegration.Functions.Http;
 using Reintegration.Storage.Digests;
 
@@ -15,45 +16,52 @@ namespace Reintegration.Functions.Digests;
 /// </summary>
 public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner runner)
 {
+    [PersonalData("the digest entries of the centre's people")]
     [Function("GetDigest")]
     public Task<IResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}")] HttpRequest request, string week) =>
-        WeekAsync(request, week, FormatAsked(request));
+        WeekAsync(request, "GetDigest", week, FormatAsked(request));
 
+    [PersonalData("the digest entries of the centre's people")]
     [Function("GetDigestHtml")]
     public Task<IResult> GetHtml(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}/html")] HttpRequest request, string week) =>
-        WeekAsync(request, week, "html");
+        WeekAsync(request, "GetDigestHtml", week, "html");
 
+    [PersonalData("the digest entries of the centre's people")]
     [Function("GetDigestMarkdown")]
     public Task<IResult> GetMarkdown(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/{week}/markdown")] HttpRequest request, string week) =>
-        WeekAsync(request, week, "md");
+        WeekAsync(request, "GetDigestMarkdown", week, "md");
 
+    [PersonalData("the digest entries of the centre's people")]
     [Function("GetLatestDigest")]
     public Task<IResult> Latest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest")] HttpRequest request) =>
-        LatestAsync(request, FormatAsked(request));
+        LatestAsync(request, "GetLatestDigest", FormatAsked(request));
 
+    [PersonalData("the digest entries of the centre's people")]
     [Function("GetLatestDigestHtml")]
     public Task<IResult> LatestHtml(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest/html")] HttpRequest request) =>
-        LatestAsync(request, "html");
+        LatestAsync(request, "GetLatestDigestHtml", "html");
 
+    [PersonalData("the digest entries of the centre's people")]
     [Function("GetLatestDigestMarkdown")]
     public Task<IResult> LatestMarkdown(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "digests/latest/markdown")] HttpRequest request) =>
-        LatestAsync(request, "md");
+        LatestAsync(request, "GetLatestDigestMarkdown", "md");
 
+    [PersonalData("every centre's people, allocated and written into digests")]
     [Function("RunDigest")]
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "digests/{week}/run")] HttpRequest request, string week) =>
-        api.HandleLongAsync(request, Roles.Admin, async (_, cancellationToken) =>
+        api.HandleLongAuditedAsync(request, Roles.Admin, "RunDigest", async (_, _, cancellationToken) =>
             IsoWeek.TryParse(week, out var isoWeek)
                 ? TypedResults.Json(await runner.RunAsync(isoWeek, cancellationToken), ApiJsonContext.Web.DigestRunReport)
                 : Problems.InvalidWeek());
 
-    private Task<IResult> WeekAsync(HttpRequest request, string week, string format) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+    private Task<IResult> WeekAsync(HttpRequest request, string function, string week, string format) =>
+        api.HandleAuditedAsync(request, Roles.Centre, function, async (caller, trail, cancellationToken) =>
         {
             if (!IsoWeek.TryParse(week, out var isoWeek))
             {
@@ -61,21 +69,22 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
             }
 
             return await digests.GetAsync(caller.Centre!.Id, isoWeek, cancellationToken) is { } digest
-                ? Render(request, caller.Centre, digest, format)
+                ? Render(request, trail, caller.Centre, digest, format)
                 : Problems.NotFound($"This centre has no digest for {isoWeek}.");
         });
 
-    private Task<IResult> LatestAsync(HttpRequest request, string format) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+    private Task<IResult> LatestAsync(HttpRequest request, string function, string format) =>
+        api.HandleAuditedAsync(request, Roles.Centre, function, async (caller, trail, cancellationToken) =>
         {
             var weeks = await digests.WeeksAsync(caller.Centre!.Id, cancellationToken);
             return weeks.Count > 0 && await digests.GetAsync(caller.Centre.Id, weeks[0], cancellationToken) is { } digest
-                ? Render(request, caller.Centre, digest, format)
+                ? Render(request, trail, caller.Centre, digest, format)
                 : Problems.NotFound("This centre has no digest yet.");
         });
 
-    private static IResult Render(HttpRequest request, Centre centre, Digest digest, string format)
+    private static IResult Render(HttpRequest request, AuditTrail trail, Centre centre, Digest digest, string format)
     {
+        trail.Touched(digest.Entries.Select(e => e.ProfileId));
         var query = new QueryParameters(request);
         var language = query.Lang("lang") ?? query.Language(centre.Language);
         if (!query.Errors.IsEmpty)

@@ -11,21 +11,30 @@ namespace Reintegration.Functions.Digests;
 /// <summary>
 /// POSTs a digest to a centre's webhook through its own Polly pipeline (retries with exponential
 /// back-off and jitter, a timeout per attempt). Redirects are never followed, so a digest cannot be
-/// steered to another host; the address is checked again before every send.
+/// steered to another host; the address is checked again before every send, and the connection is made
+/// only to an address the service may send to (<see cref="WebhookConnector"/>).
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
     private readonly HttpClient _client;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly bool _allowLoopback;
 
-    public WebhookSender(IOptions<WebhookOptions> options, TimeProvider time)
+    public WebhookSender(IOptions<WebhookOptions> options, WebhookConnector connector, TimeProvider time)
     {
-        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true)
+        var settings = options.Value;
+        _allowLoopback = settings.AllowLoopback;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = (context, token) => connector.ConnectAsync(context.DnsEndPoint, token),
+        };
+        _client = new HttpClient(handler, disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
         _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Reintegration-Digest", "1.0"));
-        var settings = options.Value;
         _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
@@ -45,7 +54,7 @@ public sealed class WebhookSender : IDisposable
     /// <summary>Whether the webhook took the digest (a 2xx), and how many attempts it took.</summary>
     public async Task<(bool Delivered, int Attempts)> SendAsync(string url, string json, string idempotencyKey, CancellationToken cancellationToken)
     {
-        if (CentreValidator.WebhookProblem(url) is not null)
+        if (WebhookAddress.Problem(url, _allowLoopback) is not null)
         {
             return (false, 0);
         }

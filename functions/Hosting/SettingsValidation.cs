@@ -4,11 +4,13 @@ using Reintegration.Digests;
 using Reintegration.Functions.Digests;
 using Reintegration.Functions.Http;
 using Reintegration.Matching;
+using Reintegration.Storage.Audit;
 using Reintegration.Storage.Centres;
 using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Openings;
 using Reintegration.Storage.Openings.Snapshots;
 using Reintegration.Storage.Profiles;
+using Reintegration.Storage.Retention;
 
 namespace Reintegration.Functions.Hosting;
 
@@ -88,6 +90,16 @@ internal static class SettingsValidation
         services.AddOptions<HireOptions>().ValidateOnStart()
             .Rule($"{HireOptions.SectionName}:MaxShareOfForeignOpening", o => o.MaxShareOfForeignOpening is > 0 and <= 1, "must be above 0 and at most 1")
             .Rule($"{HireOptions.SectionName}:MaxForeignPerDay", o => o.MaxForeignPerDay >= 0, "must not be negative");
+
+        services.AddOptions<RateLimitOptions>().ValidateOnStart()
+            .Rule($"{RateLimitOptions.SectionName}:RequestsPerMinute", o => o.RequestsPerMinute >= 0, "must not be negative (0: no limit)")
+            .Rule($"{RateLimitOptions.SectionName}:WalkInMatchesPerHour", o => o.WalkInMatchesPerHour >= 0, "must not be negative (0: no limit)");
+
+        services.AddOptions<AuditOptions>().ValidateOnStart()
+            .Rule($"{AuditOptions.SectionName}:RetentionDays", o => o.RetentionDays >= 1, "must be at least 1");
+
+        services.AddOptions<RetentionOptions>().ValidateOnStart()
+            .Rule($"{RetentionOptions.SectionName}:ProfileMonths", o => o.ProfileMonths is >= 1 and <= 120, "must be a whole number of months from 1 to 120");
 
         services.AddOptions<CentreOptions>().ValidateOnStart()
             .Rule($"{CentreOptions.SectionName}:CacheFor", o => o.CacheFor >= TimeSpan.Zero, "must not be negative");

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Reintegration.Domain;
+using Reintegration.Functions.Audit;
 using Reintegration.Functions.Centres;
 using Reintegration.Functions.Digests;
 using Reintegration.Functions.Health;
@@ -43,6 +44,8 @@ namespace Reintegration.Functions.Http;
 [JsonSerializable(typeof(DigestView))]
 [JsonSerializable(typeof(DigestRunReport))]
 [JsonSerializable(typeof(StoredProfileFields))]
+[JsonSerializable(typeof(AuditPage))]
+[JsonSerializable(typeof(ProfileExport))]
 [JsonSerializable(typeof(StoredOpeningFields))]
 public sealed partial class ApiJsonContext : JsonSerializerContext
 {

@@ -111,8 +111,10 @@ public static class Problems
     public sealed record IndexProgress(string Source, int Loaded, int? Total);
 
     /// <summary>Adds a header to another result.</summary>
-    private sealed class HeaderResult(IResult inner, string name, string value) : IResult
+    private sealed class HeaderResult(IResult inner, string name, string value) : IResult, IStatusCodeHttpResult
     {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers[name] = value;

@@ -65,9 +65,13 @@ public static class RequestBody
     /// A JSON object: what could be read of it, and every field that could not (wrong type or format,
     /// unknown, null where null is not allowed), each at its path. Malformed JSON is one error, where it breaks.
     /// </summary>
-    public static async Task<JsonRead<T>> ReadJsonAsync<T>(HttpRequest request, JsonTypeInfo<T> type, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<JsonRead<T>> ReadJsonAsync<T>(HttpRequest request, JsonTypeInfo<T> type, long maxBytes, CancellationToken cancellationToken) =>
+        ReadJson(await ReadAsync(request, "application/json", maxBytes, cancellationToken), type);
+
+    /// <summary>A JSON body already read, as <see cref="ReadJsonAsync"/> reads it: a null body is an error too.</summary>
+    public static JsonRead<T> ReadJson<T>(byte[] body, JsonTypeInfo<T> type)
     {
-        var read = TolerantJson.Read(await ReadAsync(request, "application/json", maxBytes, cancellationToken), type);
+        var read = TolerantJson.Read(body, type);
         if (read.Value is null && read.Errors.IsEmpty)
         {
             read.Errors.Add("$", "The body is null.");

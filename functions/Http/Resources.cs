@@ -41,8 +41,10 @@ public static class Resources
         return result;
     }
 
-    private sealed class EtagResult(IResult inner, string? etag) : IResult
+    private sealed class EtagResult(IResult inner, string? etag) : IResult, IStatusCodeHttpResult
     {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             if (etag is not null)

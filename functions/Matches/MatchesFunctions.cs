@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using Reintegration.Functions.Audit;
 using Reintegration.Functions.Http;
 using Reintegration.Matching;
 using Reintegration.Reference;
@@ -11,12 +12,14 @@ using Reintegration.Validation;
 namespace Reintegration.Functions.Matches;
 
 /// <summary>The openings a person may take, ranked and explained: for a stored profile, or one sent with the request.</summary>
-public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvider time, ProfileStore profiles, OpeningStore openings, ProfileValidator validator, ReferenceData reference, IOptions<ApiOptions> options)
+public sealed class MatchesFunctions(Api api, RateLimits limits, Matchmaker matchmaker, TimeProvider time, ProfileStore profiles, OpeningStore openings, ProfileValidator validator, ReferenceData reference, IOptions<ApiOptions> options)
 {
+    [PersonalData("the profile, judged against one opening")]
     [Function("JudgeOpening")]
     public Task<IResult> Judge([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles/{id}/matches/{openingId}")] HttpRequest request, string id, string openingId) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        api.HandleAuditedAsync(request, Roles.Centre, "JudgeOpening", async (caller, trail, cancellationToken) =>
         {
+            trail.Touched(id);
             if (await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is not { } stored)
             {
                 return Problems.ProfileNotFound();
@@ -31,10 +34,12 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvide
             return TypedResults.Json(matchmaker.Judge(stored.Id, stored.Profile, opening, query), ApiJsonContext.Web.VerdictView);
         });
 
+    [PersonalData("the profile, matched")]
     [Function("MatchProfile")]
     public Task<IResult> ForStored([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles/{id}/matches")] HttpRequest request, string id) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        api.HandleAuditedAsync(request, Roles.Centre, "MatchProfile", async (caller, trail, cancellationToken) =>
         {
+            trail.Touched(id);
             if (!TryReadQuery(request, caller, out var query, out var problem))
             {
                 return problem;
@@ -49,10 +54,16 @@ public sealed class MatchesFunctions(Api api, Matchmaker matchmaker, TimeProvide
             return TypedResults.Json(response, ApiJsonContext.Web.MatchResponse);
         });
 
+    [PersonalData("a walk-in person's profile, matched and not stored")]
     [Function("MatchAdHoc")]
     public Task<IResult> ForSent([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "matches")] HttpRequest request) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        api.HandleAuditedAsync(request, Roles.Centre, "MatchAdHoc", async (caller, _, cancellationToken) =>
         {
+            if (limits.TakeWalkIn(caller.PublisherId) is { } wait)
+            {
+                return Problems.TooManyRequests("This centre has matched more walk-in profiles this hour than the service allows; store the person's profile, or send again later.", wait);
+            }
+
             if (!TryReadQuery(request, caller, out var query, out var problem))
             {
                 return problem;

@@ -136,6 +136,11 @@ public static partial class ApiDocument
                 },
             },
         };
+        foreach (var (status, description) in operation.AlsoAnswers)
+        {
+            result.Responses[status.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse { Description = description };
+        }
+
         foreach (var status in ErrorsOf(operation).Order())
         {
             result.Responses[status.ToString(CultureInfo.InvariantCulture)] = ProblemResponses.Reference(document, status);
@@ -163,7 +168,7 @@ public static partial class ApiDocument
 
         if (operation.Roles is { } roles)
         {
-            errors.UnionWith([StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable]);
+            errors.UnionWith([StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable]);
             if (roles != Roles.Any)
             {
                 errors.Add(StatusCodes.Status403Forbidden);
@@ -204,6 +209,7 @@ public static partial class ApiDocument
     {
         Name = parameter.Name,
         In = parameter.In,
+        Required = parameter.Required,
         Description = parameter.Description,
         Schema = schemas.For(parameter.Schema),
     };

@@ -24,6 +24,9 @@ public sealed record ApiOperation(string Summary, Roles? Roles)
     public IReadOnlyList<ApiHeader> ResponseHeaders { get; init; } = [];
 
     public IReadOnlyList<int> Errors { get; init; } = [];
+
+    /// <summary>Other successes, without a body, and when each is answered (a PUT that withdraws consent erases: 204).</summary>
+    public IReadOnlyList<(int Status, string Description)> AlsoAnswers { get; init; } = [];
 }
 
 /// <summary>A request or response body: one schema per media type.</summary>
@@ -83,6 +86,8 @@ public sealed record ApiHeader(string Name, string Description, OpenApiSchema Sc
 /// <summary>A query or header parameter.</summary>
 public sealed record ApiParameter(string Name, ParameterLocation In, string Description, ApiSchema Schema)
 {
+    public bool Required { get; init; }
+
     public static ApiParameter Query(string name, string description, OpenApiSchema schema) =>
         new(name, ParameterLocation.Query, description, new InlineSchema(schema));
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Reintegration.Domain;
+using Reintegration.Functions.Audit;
 using Reintegration.Functions.Centres;
 using Reintegration.Functions.Digests;
 using Reintegration.Functions.Health;
@@ -19,7 +20,7 @@ namespace Reintegration.Functions.OpenApi;
 /// methods and path parameters come from the functions themselves (<see cref="Standalone.FunctionCatalog"/>),
 /// the tag from the function's feature folder, schemas from the types' JSON contracts. Every operation
 /// also gets, without listing them here: 400/413/415 when it has a request body, 400 when it has query
-/// parameters, 401 (and 403 unless any key will do) when it needs a key, 503 when it needs a key or
+/// parameters, 401, 429 (and 403 unless any key will do) when it needs a key, 503 when it needs a key or
 /// storage, and 500. A test fails when an HTTP function has no entry or an entry names no function.
 /// A request body's required properties come from its validator, listed in <see cref="Inputs"/>.
 /// </summary>
@@ -81,9 +82,10 @@ public static class ApiOperations
         ["UpsertProfiles"] = new("Upserts one profile or an array, by externalRef within the centre; one invalid item rejects them all.", Roles.Centre) { Request = ApiBody.OneOrMany<Profile>(MaxItems), Response = ApiBody.Json<UpsertResponse>(), Errors = [409] },
         ["ImportProfiles"] = new("Upserts the valid rows of a CSV file and reports the others by line.", Roles.Centre) { Request = ApiBody.Text("text/csv", ProfileCsvDescription), Response = ApiBody.Json<ImportResponse>(), Errors = [409] },
         ["GetProfile"] = new("One of the centre's profiles; the ETag header is its version.", Roles.Centre) { Response = StoredProfile, ResponseHeaders = [ApiParameters.ETag], Errors = [404] },
-        ["ReplaceProfile"] = new("Replaces a profile; its externalRef cannot change.", Roles.Centre) { Parameters = [ApiParameters.IfMatch], Request = ApiBody.Json<Profile>(), Response = StoredProfile, ResponseHeaders = [ApiParameters.ETag], Errors = [404, 412] },
+        ["ReplaceProfile"] = new("Replaces a profile; its externalRef cannot change. With consent.dataProcessing false, the person withdrew consent: the profile is erased, with everything derived from it.", Roles.Centre) { Parameters = [ApiParameters.IfMatch], Request = ApiBody.Json<Profile>(), Response = StoredProfile, ResponseHeaders = [ApiParameters.ETag], Errors = [404, 412], AlsoAnswers = [(204, "Consent was withdrawn: the profile and everything derived from it are erased.")] },
         ["EraseProfile"] = new("Erases a profile and everything derived from it: placements, digest entries.", Roles.Centre) { Status = 204, Errors = [404] },
         ["ListProfiles"] = new("The centre's profiles, a page at a time.", Roles.Centre) { Parameters = [ApiParameters.PageSize, ApiParameters.ContinuationToken], Response = ProfilePage },
+        ["ExportProfile"] = new("Everything kept about the person, for a subject-access request: the profile, placements, digest entries naming them, and the records of access to their data.", Roles.Centre) { Parameters = [ApiParameters.AcceptLanguage], Response = ApiBody.Json(ApiSchema.Page<ProfileExport>("ProfileExport", StoredProfile.Content[0].Schema)), Errors = [404] },
 
         ["UpsertOpenings"] = new("Upserts one opening or an array, by externalRef per publisher; one invalid item rejects them all.", Roles.Any) { Request = ApiBody.OneOrMany<Opening>(MaxItems), Response = ApiBody.Json<UpsertResponse>() },
         ["GetOpening"] = new("One opening.", Roles.Any) { Response = StoredOpening, Errors = [404] },
@@ -104,6 +106,9 @@ public static class ApiOperations
         ["GetLatestDigest"] = new("The centre's newest digest.", Roles.Centre) { Parameters = DigestLanguage, Response = ApiBody.Json<DigestView>(), Errors = [404] },
         ["GetLatestDigestHtml"] = new("The centre's newest digest as a printable HTML page.", Roles.Centre) { Parameters = DigestLanguage, Response = DigestHtml, Errors = [404] },
         ["GetLatestDigestMarkdown"] = new("The centre's newest digest as Markdown.", Roles.Centre) { Parameters = DigestLanguage, Response = DigestMarkdown, Errors = [404] },
+        ["ListAudit"] = new("The records of access to one person's data, by any centre or the admin, newest first.", Roles.Admin) { Parameters = [ApiParameter.Query("profileId", "The person's pseudonymous profile id.", ApiParameters.Pattern("^[0-9a-f]{32}$")) with { Required = true }, ApiParameters.PageSize, ApiParameters.ContinuationToken], Response = ApiBody.Json<AuditPage>() },
+        ["ListMyAudit"] = new("The centre's own records of access to personal data, newest first.", Roles.Centre) { Parameters = [ApiParameters.PageSize, ApiParameters.ContinuationToken], Response = ApiBody.Json<AuditPage>() },
+
         ["RunDigest"] = new("Computes the digests of an ISO week for every centre now, and delivers them; running a week again changes nothing.", Roles.Admin) { Response = ApiBody.Json<DigestRunReport>(), Errors = [400] },
     };
 
@@ -116,6 +121,7 @@ public static class ApiOperations
         ["Matches"] = "The openings a person may legally and realistically take, ranked and explained; and why one is not offered.",
         ["Placements"] = "What came of putting a person forward for an opening; a hire takes a position.",
         ["Digests"] = "Each centre's weekly digest of new matches for its caseload.",
+        ["Audit"] = "Who read or changed each person's data, when, through which route, with what outcome.",
         ["Health"] = "Whether the service and its storage answer.",
         ["OpenApi"] = "This document.",
     };

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Reintegration.Domain;
+using Reintegration.Functions.Audit;
 using Reintegration.Functions.Http;
 using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Openings;
@@ -15,9 +16,10 @@ public sealed class PlacementsFunctions(
     Api api, PlacementStore placements, ProfileStore profiles, OpeningStore openings, HireStore hires, IndexSynchronizer index,
     SigningKey signingKey, TimeProvider time, IOptions<ApiOptions> options, IOptions<HireOptions> hireOptions)
 {
+    [PersonalData("the person's placement")]
     [Function("RecordPlacement")]
     public Task<IResult> Record([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "placements")] HttpRequest request) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        api.HandleAuditedAsync(request, Roles.Centre, "RecordPlacement", async (caller, trail, cancellationToken) =>
         {
             var (read, errors) = await RequestBody.ReadJsonAsync(request, ApiJsonContext.Web.PlacementRequest, options.Value.MaxBodyBytes, cancellationToken);
             var body = read ?? new PlacementRequest();
@@ -28,6 +30,7 @@ public sealed class PlacementsFunctions(
             }
 
             var centreId = caller.Centre!.Id;
+            trail.Touched(body.ProfileId);
             if (await profiles.GetAsync(centreId, body.ProfileId, cancellationToken) is null)
             {
                 return Problems.ProfileNotFound();

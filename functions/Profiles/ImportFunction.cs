@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using Reintegration.Functions.Audit;
 using Reintegration.Functions.Http;
 using Reintegration.Storage.Profiles;
 using Reintegration.Validation;
@@ -11,9 +12,10 @@ namespace Reintegration.Functions.Profiles;
 /// <summary>Profiles from a CSV file: valid rows are upserted, the others reported by line with their errors.</summary>
 public sealed class ImportFunction(Api api, ProfileStore profiles, ProfileQuotas quotas, ProfileValidator validator, TimeProvider time, IOptions<ApiOptions> options)
 {
+    [PersonalData("the profiles in the file")]
     [Function("ImportProfiles")]
     public Task<IResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "profiles/import")] HttpRequest request) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        api.HandleAuditedAsync(request, Roles.Centre, "ImportProfiles", async (caller, trail, cancellationToken) =>
         {
             var body = await RequestBody.ReadAsync(request, "text/csv", options.Value.MaxBodyBytes, cancellationToken);
             IReadOnlyList<ProfileCsv.Row> rows;
@@ -71,6 +73,7 @@ public sealed class ImportFunction(Api api, ProfileStore profiles, ProfileQuotas
             }
 
             var outcomes = accepted.Count == 0 ? [] : await profiles.UpsertAsync(caller.Centre!.Id, accepted.Select(r => r.Profile!).ToList(), cancellationToken);
+            trail.Touched(outcomes.Select(o => o.Id));
             return TypedResults.Json(new ImportResponse(outcomes.Count(o => o.Created), outcomes.Count(o => !o.Created), rejected.Listed, rejected.Count), ApiJsonContext.Web.ImportResponse);
         });
 }

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Reintegration.Domain;
+using Reintegration.Functions.Audit;
 using Reintegration.Functions.Http;
 using Reintegration.Storage.Profiles;
 using Reintegration.Validation;
@@ -12,9 +14,10 @@ namespace Reintegration.Functions.Profiles;
 /// <summary>A centre's caseload: upsert (one or many), read, replace, erase, page.</summary>
 public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileQuotas quotas, PageTokens tokens, ProfileErasure erasure, ProfileValidator validator, TimeProvider time, IOptions<ApiOptions> options)
 {
+    [PersonalData("the profiles sent")]
     [Function("UpsertProfiles")]
     public Task<IResult> Upsert([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "profiles")] HttpRequest request) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        api.HandleAuditedAsync(request, Roles.Centre, "UpsertProfiles", async (caller, trail, cancellationToken) =>
         {
             var (items, isArray, errors) = await RequestBody.ReadOneOrManyAsync(request, ReintegrationJsonContext.Default.Profile,
                 options.Value.MaxBodyBytes, options.Value.MaxItems, cancellationToken);
@@ -30,28 +33,43 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileQuo
             }
 
             var outcomes = await profiles.UpsertAsync(caller.Centre!.Id, items!, cancellationToken);
+            trail.Touched(outcomes.Select(o => o.Id));
             return TypedResults.Json(new UpsertResponse(outcomes), ApiJsonContext.Web.UpsertResponse);
         });
 
+    [PersonalData("the profile")]
     [Function("GetProfile")]
     public Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles/{id}")] HttpRequest request, string id) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
-            await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is { } stored
+        api.HandleAuditedAsync(request, Roles.Centre, "GetProfile", async (caller, trail, cancellationToken) =>
+        {
+            trail.Touched(id);
+            return await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is { } stored
                 ? Resources.Json(Resources.Profile(stored), stored.ETag.ToString("H"))
-                : Problems.ProfileNotFound());
+                : Problems.ProfileNotFound();
+        });
 
+    [PersonalData("the profile")]
     [Function("ReplaceProfile")]
     public Task<IResult> Replace([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "profiles/{id}")] HttpRequest request, string id) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        api.HandleAuditedAsync(request, Roles.Centre, "ReplaceProfile", async (caller, trail, cancellationToken) =>
         {
-            var (profile, errors) = await RequestBody.ReadJsonAsync(request, ReintegrationJsonContext.Default.Profile, options.Value.MaxBodyBytes, cancellationToken);
+            trail.Touched(id);
+            var body = await RequestBody.ReadAsync(request, "application/json", options.Value.MaxBodyBytes, cancellationToken);
+            var centreId = caller.Centre!.Id;
+            if (ConsentWithdrawn(body))
+            {
+                // The person took their consent back: nothing of them may stay, whatever else the body says.
+                return await erasure.EraseAsync(centreId, id, cancellationToken) ? TypedResults.NoContent() : Problems.ProfileNotFound();
+            }
+
+            var (profile, errors) = RequestBody.ReadJson(body, ReintegrationJsonContext.Default.Profile);
+
             errors.AddUncovered(validator.Validate(profile, time.UtcToday()));
             if (!errors.IsEmpty)
             {
                 return Problems.Validation(errors);
             }
 
-            var centreId = caller.Centre!.Id;
             if (await profiles.GetAsync(centreId, id, cancellationToken) is not { } current)
             {
                 return Problems.ProfileNotFound();
@@ -72,14 +90,19 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileQuo
                 : Problems.ProfileNotFound();
         });
 
+    [PersonalData("the profile and its placements and digest entries")]
     [Function("EraseProfile")]
     public Task<IResult> Erase([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "profiles/{id}")] HttpRequest request, string id) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
-            await erasure.EraseAsync(caller.Centre!.Id, id, cancellationToken) ? TypedResults.NoContent() : Problems.ProfileNotFound());
+        api.HandleAuditedAsync(request, Roles.Centre, "EraseProfile", async (caller, trail, cancellationToken) =>
+        {
+            trail.Touched(id);
+            return await erasure.EraseAsync(caller.Centre!.Id, id, cancellationToken) ? TypedResults.NoContent() : Problems.ProfileNotFound();
+        });
 
+    [PersonalData("a page of the centre's profiles")]
     [Function("ListProfiles")]
     public Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "profiles")] HttpRequest request) =>
-        api.HandleAsync(request, Roles.Centre, async (caller, cancellationToken) =>
+        api.HandleAuditedAsync(request, Roles.Centre, "ListProfiles", async (caller, trail, cancellationToken) =>
         {
             var query = new QueryParameters(request);
             var pageSize = query.Int("pageSize", 100, 1, 1000);
@@ -91,9 +114,26 @@ public sealed class ProfilesFunctions(Api api, ProfileStore profiles, ProfileQuo
             }
 
             var page = await profiles.ListAsync(caller.Centre!.Id, pageSize, token, cancellationToken);
+            trail.Touched(page.Items.Select(p => p.Id));
             var next = await tokens.SealAsync(page.ContinuationToken, scope, cancellationToken);
             return TypedResults.Json(new ItemPage(page.Items.Select(Resources.Profile).ToList(), next), ApiJsonContext.Web.ItemPage);
         });
+
+    /// <summary>Whether the body says, in so many words, <c>"consent": { "dataProcessing": false }</c>: leaving consent out withdraws nothing.</summary>
+    private static bool ConsentWithdrawn(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("consent", out var consent) && consent.ValueKind == JsonValueKind.Object
+                && consent.TryGetProperty("dataProcessing", out var given) && given.ValueKind == JsonValueKind.False;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private ValidationErrors Validate(IReadOnlyList<Profile?> items, bool isArray)
     {

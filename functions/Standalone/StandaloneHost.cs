@@ -37,12 +37,15 @@ public static class StandaloneHost
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddHostedService<TimerFunctionScheduler>();
+        builder.Services.AddWebAppFiles();
         configureApp(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHttpFunctions(catalog.Http, RoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        var routePrefix = RoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        app.UseWebAppFiles(routePrefix);
+        app.MapHttpFunctions(catalog.Http, routePrefix);
         return app;
     }
 

@@ -11,7 +11,8 @@ namespace Reintegration.Functions.Standalone;
 /// Runs each timer-triggered function on its schedule when no Functions host is present. One loop per
 /// timer awaits each run before it schedules the next, so a timer never overlaps itself; a run that
 /// starts later than its occurrence (an overrun, a suspended machine) is marked past due, and the
-/// occurrences it missed collapse into that one run, as the Functions host does.
+/// occurrences it missed collapse into that one run, as the Functions host does. A timer whose
+/// <c>AzureWebJobs.{name}.Disabled</c> setting is true does not run, as under the Functions host.
 /// </summary>
 internal sealed partial class TimerFunctionScheduler(
     FunctionCatalog catalog,
@@ -27,7 +28,9 @@ internal sealed partial class TimerFunctionScheduler(
     private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.Timers.Select(timer => RunLoopAsync(timer, TimerSchedule.Parse(timer.Schedule, configuration), stoppingToken)));
+        Task.WhenAll(catalog.Timers
+            .Where(timer => !configuration.GetValue<bool>($"AzureWebJobs.{timer.Name}.Disabled"))
+            .Select(timer => RunLoopAsync(timer, TimerSchedule.Parse(timer.Schedule, configuration), stoppingToken)));
 
     private async Task RunLoopAsync(TimerFunction timer, TimerSchedule schedule, CancellationToken stoppingToken)
     {

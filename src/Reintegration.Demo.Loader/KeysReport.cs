@@ -14,6 +14,7 @@ internal static class KeysReport
     {
         var centre = keys.Centres[0];
         var text = new StringBuilder()
+            .AppendLine($"The caseworker's web app: {keys.BaseUrl}/ (sign in with a centre key; the admin key opens the admin pages)")
             .AppendLine($"Admin key: {keys.AdminKey}")
             .AppendLine("Centre keys:");
         foreach (var c in keys.Centres)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Reintegration.Storage.Audit;
 using Reintegration.Storage.Centres;
 using Reintegration.Storage.Digests;
 using Reintegration.Storage.Infrastructure;
@@ -8,6 +9,7 @@ using Reintegration.Storage.Openings;
 using Reintegration.Storage.Openings.Snapshots;
 using Reintegration.Storage.Placements;
 using Reintegration.Storage.Profiles;
+using Reintegration.Storage.Retention;
 
 namespace Reintegration.Storage;
 
@@ -46,9 +48,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DigestStore>();
         services.AddSingleton<IProfileDerivedData>(sp => sp.GetRequiredService<DigestStore>());
         services.AddSingleton<DigestDeliveryLog>();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName));
+        services.AddSingleton<AuditStore>();
         services.AddSingleton<ProfileErasure>();
         services.AddSingleton<IndexSnapshotStore>();
         services.AddSingleton<IndexSnapshotLoader>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName));
+        services.AddSingleton<RetentionSweep>();
         services.AddSingleton<IndexSynchronizer>();
         services.AddSingleton<IndexSnapshotWriter>();
         services.AddHostedService<TableProvisioner>();

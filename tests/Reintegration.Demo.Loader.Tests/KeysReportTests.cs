@@ -19,6 +19,14 @@ public sealed class KeysReportTests
     }
 
     [Fact]
+    public void Render_StartsWithTheWebAppsAddress()
+    {
+        var first = KeysReport.Render(Keys).Split('\n')[0];
+
+        Assert.StartsWith("The caseworker's web app: http://127.0.0.1:7071/ ", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_CurlCommands_UseTheFirstCentresKeyAndTheShowcasedProfile()
     {
         var commands = KeysReport.Render(Keys).Split('\n').Where(l => l.StartsWith("curl", StringComparison.Ordinal)).ToList();

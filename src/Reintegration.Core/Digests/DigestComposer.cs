@@ -37,11 +37,19 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
         var wishlists = Wishlists(ordered, openings, week, options);
         var outcome = Allocate(wishlists, openings, options, EchoesLast.Around(allocate ?? CoverageFirst.Allocate, Echoes.Of(ordered)));
         var chosen = outcome.Assignments.ToDictionary(a => a.PersonId, a => a.Openings, StringComparer.Ordinal);
+        var compiled = Compiled(outcome.Assignments, openings);
         var entries = ordered.AsParallel().AsOrdered()
-            .Select(person => (person.CentreId, Entry: Explain(person, chosen[person.ProfileId], openings, week)))
-            .ToList();
-        var digests = centreIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select(centre => new Digest(centre, week.ToString(), generatedAt, entries.Where(e => e.CentreId == centre).Select(e => e.Entry).ToList()))
+            .Select(person => Explain(person, chosen[person.ProfileId], compiled, week))
+            .ToArray();
+        var byCentre = centreIds.Distinct(StringComparer.Ordinal)
+            .ToDictionary(centre => centre, _ => new List<DigestEntry>(), StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            byCentre.GetValueOrDefault(ordered[i].CentreId)?.Add(entries[i]);
+        }
+
+        var digests = byCentre.OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new Digest(c.Key, week.ToString(), generatedAt, c.Value))
             .ToList();
         return new DigestRun(digests, outcome);
     }
@@ -50,13 +58,21 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     public IReadOnlyList<Wishlist> Wishlists(IReadOnlyList<DigestPerson> people, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week, DigestOptions options)
     {
         var query = new MatchQuery { Today = week.Monday, Top = Math.Clamp(options.CandidatesPerProfile, 1, MatchQuery.MaxTop) };
-        return Order(people).AsParallel().AsOrdered().Select(person => new Wishlist(
-            person.ProfileId,
+        return Order(people).AsParallel().AsOrdered().Select(person =>
+        {
             // What the previous digest offered is left out during the walk, so the top k are all new.
-            index.Rank(person.Profile, query with { Skip = listing => !IsNewOrChanged(person, listing) })
-                .Where(r => openings.ContainsKey(r.OpeningId))
-                .Select(r => new Candidate(r.OpeningId, r.Score))
-                .ToList())).ToList();
+            var ranked = index.Rank(person.Profile, query with { Skip = listing => !IsNewOrChanged(person, listing) });
+            var candidates = new List<Candidate>(ranked.Count);
+            foreach (var (id, score) in ranked)
+            {
+                if (openings.ContainsKey(id))
+                {
+                    candidates.Add(new Candidate(id, score));
+                }
+            }
+
+            return new Wishlist(person.ProfileId, candidates);
+        }).ToList();
     }
 
     /// <summary>The week's allocation problem: the wishlists, and each open opening's congestion cap.</summary>
@@ -88,10 +104,32 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     private static bool IsNewOrChanged(DigestPerson person, OpeningListing opening) =>
         !person.PreviouslyRecommended.Contains(opening.Id) || opening.ChangedAt > person.PreviousDigestAt;
 
-    private DigestEntry Explain(DigestPerson person, IReadOnlyList<Candidate> chosen, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week)
+    /// <summary>Each opening the allocation recommends to anyone, compiled once: one opening goes to up to its cap of people.</summary>
+    private Dictionary<string, CandidateOpening> Compiled(
+        IEnumerable<Assignment> assignments, IReadOnlyDictionary<string, OpeningListing> openings)
     {
-        var listings = chosen.Select(c => openings[c.OpeningId]).ToList();
+        var recommended = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assignment in assignments)
+        {
+            foreach (var (id, _) in assignment.Openings)
+            {
+                recommended.Add(id);
+            }
+        }
+
+        return recommended.AsParallel().Select(id => engine.Compile(openings[id])).ToDictionary(o => o.Id, StringComparer.Ordinal);
+    }
+
+    private DigestEntry Explain(
+        DigestPerson person, IReadOnlyList<Candidate> chosen, Dictionary<string, CandidateOpening> compiled, IsoWeek week)
+    {
+        var openings = new CandidateOpening[chosen.Count];
+        for (var i = 0; i < openings.Length; i++)
+        {
+            openings[i] = compiled[chosen[i].OpeningId];
+        }
+
         return new DigestEntry(person.ProfileId, person.Profile.ExternalRef, person.Profile.DisplayName,
-            engine.MatchEachInEveryLanguage(person.Profile, listings, week.Monday).Select(m => new DigestRecommendation(m)).ToList());
+            engine.MatchEachInEveryLanguage(person.Profile, openings, week.Monday).ConvertAll(m => new DigestRecommendation(m)));
     }
 }

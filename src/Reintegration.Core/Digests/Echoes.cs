@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Reintegration.Domain;
@@ -16,16 +17,29 @@ public static class Echoes
     /// The profile ids of the echoes among <paramref name="people"/>: in each group of equal profiles, those of
     /// every centre but the one that stored the first.
     /// </summary>
-    public static IReadOnlySet<string> Of(IEnumerable<DigestPerson> people) =>
-        people.GroupBy(p => Fingerprint(p.Profile), StringComparer.Ordinal)
+    public static IReadOnlySet<string> Of(IEnumerable<DigestPerson> people)
+    {
+        // A fingerprint is a serialisation and a hash: the one per-person step of a digest run worth spreading over the cores.
+        var everyone = people.ToList();
+        var fingerprints = everyone.AsParallel().AsOrdered().Select(p => Fingerprint(p.Profile)).ToArray();
+        var alike = new Dictionary<string, List<DigestPerson>>(StringComparer.Ordinal);
+        for (var i = 0; i < everyone.Count; i++)
+        {
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(alike, fingerprints[i], out _);
+            (group ??= []).Add(everyone[i]);
+        }
+
+        return alike.Values
             .Where(g => g.Select(p => p.CentreId).Distinct(StringComparer.Ordinal).Skip(1).Any())
             .SelectMany(g =>
             {
-                var origin = g.OrderBy(p => p.CreatedAt).ThenBy(p => p.CentreId, StringComparer.Ordinal).ThenBy(p => p.ProfileId, StringComparer.Ordinal).First();
+                var origin = g.OrderBy(p => p.CreatedAt)
+                    .ThenBy(p => p.CentreId, StringComparer.Ordinal).ThenBy(p => p.ProfileId, StringComparer.Ordinal).First();
                 return g.Where(p => p.CentreId != origin.CentreId);
             })
             .Select(p => p.ProfileId)
             .ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>What matching reads of a profile, hashed: equal for two profiles that differ only in reference, name or consent.</summary>
     public static string Fingerprint(Profile profile) =>

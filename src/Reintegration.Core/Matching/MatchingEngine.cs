@@ -108,32 +108,49 @@ public sealed class MatchingEngine
     /// <summary>
     /// The match of a profile with each of the given openings that it may take, scored once and
     /// explained in every language of <see cref="Words.All"/>, by code (openings a hard rule excludes
-    /// are left out): how a digest explains what it recommends.
+    /// are left out): how a digest explains what it recommends. The openings come compiled, so that a
+    /// week's run compiles each opening it recommends once, however many people it goes to.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, Match>[]> MatchEachInEveryLanguage(
-        Profile profile, IEnumerable<OpeningListing> openings, DateOnly today)
+    internal List<KeyValuePair<string, Match>[]> MatchEachInEveryLanguage(
+        Profile profile, IReadOnlyList<CandidateOpening> openings, DateOnly today)
     {
         var seeker = Compile(profile);
-        var queries = Words.Codes.Select(code => new MatchQuery { Today = today, Language = code }).ToList();
-        return openings.Select(Compile)
-            .Where(opening => HardRules.FirstBroken(seeker, opening, today.DayNumber) is null)
-            .Select(opening =>
+        var matches = new List<KeyValuePair<string, Match>[]>(openings.Count);
+        // A week's run keeps every line; one person's recommendations share many (occupation, languages, bans).
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var opening in openings)
+        {
+            if (HardRules.FirstBroken(seeker, opening, today.DayNumber) is not null)
             {
-                var scored = Scorer.Score(seeker, opening);
-                return queries.Select(q => KeyValuePair.Create(q.Language, ToMatch(seeker, opening, scored, q))).ToArray();
-            })
-            .ToList();
+                continue;
+            }
+
+            var scored = Scorer.Score(seeker, opening);
+            var byLanguage = new KeyValuePair<string, Match>[Words.All.Count];
+            for (var i = 0; i < byLanguage.Length; i++)
+            {
+                var words = Words.All[i];
+                byLanguage[i] = KeyValuePair.Create(words.Code, ToMatch(seeker, opening, scored, today, words, explain: true, said));
+            }
+
+            matches.Add(byLanguage);
+        }
+
+        return matches;
     }
 
-    private Match ToMatch(Seeker seeker, CandidateOpening opening, Scored scored, MatchQuery query)
+    private Match ToMatch(Seeker seeker, CandidateOpening opening, Scored scored, MatchQuery query) =>
+        ToMatch(seeker, opening, scored, query.Today, Words.For(query.Language), query.Explain);
+
+    private Match ToMatch(
+        Seeker seeker, CandidateOpening opening, Scored scored, DateOnly today, Words words, bool explain, HashSet<string>? said = null)
     {
         var regime = seeker.Regimes[opening.Country];
         var o = opening.Opening;
-        var words = Words.For(query.Language);
         return new Match(
             opening.Id, o.Title, o.Isco, o.Location.Country, o.Location.City,
             scored.Score, scored.Pathway, scored.Components,
             words.Obtain(regime), regime.VerifiedOn,
-            query.Explain ? _reasons.For(seeker, opening, scored, query.Today.DayNumber, words) : []);
+            explain ? _reasons.For(seeker, opening, scored, today.DayNumber, words, said) : []);
     }
 }

@@ -34,9 +34,21 @@ internal sealed class TopK<T>(int k, Func<T, string> idOf)
     /// <summary>Best first.</summary>
     public List<(T Item, double Score)> ToSortedList()
     {
-        var items = _heap.UnorderedItems.Select(x => (x.Element, x.Priority)).ToList();
-        items.Sort((a, b) => WorstFirst.Instance.Compare(b.Priority, a.Priority));
-        return items.Select(x => (x.Element, x.Priority.Score)).ToList();
+        var items = new (T Element, (double Score, string Id) Priority)[_heap.Count];
+        var i = 0;
+        foreach (var item in _heap.UnorderedItems)
+        {
+            items[i++] = item;
+        }
+
+        Array.Sort(items, static (a, b) => WorstFirst.Instance.Compare(b.Priority, a.Priority));
+        var sorted = new List<(T Item, double Score)>(items.Length);
+        foreach (var (element, priority) in items)
+        {
+            sorted.Add((element, priority.Score));
+        }
+
+        return sorted;
     }
 
     private double WorstScore() => _heap.TryPeek(out _, out var worst) ? worst.Score : double.NegativeInfinity;

@@ -1,11 +1,12 @@
-using System.Net;
 using Reintegration.Localisation;
 using Reintegration.Reference;
 
 namespace Reintegration.Validation;
 
 /// <summary>The rules for registering a centre.</summary>
-public sealed class CentreValidator(ReferenceData reference)
+/// <param name="reference">The reference data.</param>
+/// <param name="allowLoopbackWebhooks">Whether a webhook may point to this machine: development and tests only.</param>
+public sealed class CentreValidator(ReferenceData reference, bool allowLoopbackWebhooks = false)
 {
     private readonly CodeRules _codes = new(reference);
 
@@ -20,27 +21,11 @@ public sealed class CentreValidator(ReferenceData reference)
             errors.Add("language", $"Must be {Words.CodesInProse}.");
         }
 
-        if (webhookUrl is not null && WebhookProblem(webhookUrl) is { } problem)
+        if (webhookUrl is not null && WebhookAddress.Problem(webhookUrl, allowLoopbackWebhooks) is { } problem)
         {
             errors.Add("webhookUrl", problem);
         }
 
         return errors;
     }
-
-    /// <summary>Why a webhook address is refused: it must be https, or http to this machine (loopback) for local runs.</summary>
-    public static string? WebhookProblem(string url)
-    {
-        if (url.Length > 2048 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.UserInfo))
-        {
-            return "Must be an absolute https URL without credentials.";
-        }
-
-        return uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)
-            ? null
-            : "Must use https (http is accepted only to loopback, for local runs).";
-    }
-
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
 }

@@ -65,7 +65,8 @@ public sealed class ProfileValidator(ReferenceData reference)
         for (var i = 0; i < bans.Count; i++)
         {
             var path = $"{prefix}bans[{i}]";
-            if (bans[i] is not { } ban)
+            var ban = bans[i];
+            if (ban is null)
             {
                 errors.Add(path, "Required.");
                 continue;
@@ -96,7 +97,8 @@ public sealed class ProfileValidator(ReferenceData reference)
         for (var i = 0; i < occupations.Count; i++)
         {
             var path = $"{prefix}occupations[{i}]";
-            if (occupations[i] is not { } occupation)
+            var occupation = occupations[i];
+            if (occupation is null)
             {
                 errors.Add(path, "Required.");
                 continue;
@@ -114,7 +116,6 @@ public sealed class ProfileValidator(ReferenceData reference)
             }
         }
     }
-
 
     private void CheckMinimumWage(ValidationErrors errors, string prefix, Money? wage)
     {

@@ -102,12 +102,24 @@ public sealed class DigestStore(Tables tables, StorageCalls calls, TimeProvider 
             ? await GetAsync(centreId, previous, cancellationToken)
             : null;
 
+    /// <summary>Every stored digest entry that names the person, with its week, oldest week first.</summary>
+    public async Task<IReadOnlyList<(string Week, DigestEntry Entry)>> EntriesForAsync(string centreId, string profileId, CancellationToken cancellationToken)
+    {
+        await tables.EnsureCreatedAsync(cancellationToken);
+        var entries = new List<(string Week, DigestEntry Entry)>();
+        await foreach (var row in TableQueries.AllAsync(calls, tables.Digests, ProfileRows(centreId, profileId), null, cancellationToken))
+        {
+            entries.Add((row.RowKey.Split('|')[0], JsonSerializer.Deserialize(JsonColumns.Read(row), ReintegrationJsonContext.Default.DigestEntry)!));
+        }
+
+        return entries;
+    }
+
     public async Task EraseAsync(string centreId, string profileId, CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {centreId} and ProfileId eq {profileId}");
         var rows = new List<TableEntity>();
-        await foreach (var row in TableQueries.AllAsync(calls, tables.Digests, filter, ["PartitionKey", "RowKey"], cancellationToken))
+        await foreach (var row in TableQueries.AllAsync(calls, tables.Digests, ProfileRows(centreId, profileId), ["PartitionKey", "RowKey"], cancellationToken))
         {
             rows.Add(row);
         }
@@ -117,4 +129,7 @@ public sealed class DigestStore(Tables tables, StorageCalls calls, TimeProvider 
             await TableQueries.DeleteAsync(calls, tables.Digests, row.PartitionKey, row.RowKey, cancellationToken);
         }
     }
+
+    private static string ProfileRows(string centreId, string profileId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {centreId} and ProfileId eq {profileId}");
 }

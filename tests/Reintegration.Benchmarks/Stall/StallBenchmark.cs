@@ -48,6 +48,9 @@ internal static class StallBenchmark
             ["Reintegration:Storage"] = azurite.ConnectionString,
             ["Reintegration:TablePrefix"] = "stall",
             ["Reintegration:AdminKey"] = "ra_stall-benchmark",
+            // One key stands for every caller here: the per-key limits would answer 429, not storage.
+            ["Reintegration:RateLimit:RequestsPerMinute"] = "0",
+            ["Reintegration:RateLimit:WalkInMatchesPerHour"] = "0",
         };
         var people = demo.Profiles(demo.Centres()[0], settings.Profiles);
         string key;

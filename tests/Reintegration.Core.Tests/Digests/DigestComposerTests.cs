@@ -87,6 +87,19 @@ public sealed class DigestComposerTests
     }
 
     [Fact]
+    public void Compose_SentenceInTwoOfOnePersonsRecommendations_ShownInBoth_HeldOnce()
+    {
+        var (composer, _) = Compose(Build.Opening("kz-1", "KZ", "Almaty"), Build.Opening("kz-2", "KZ", "Almaty"));
+
+        var entry = composer.Compose([Person("p1")], ["c1"], Week, GeneratedAt, new DigestOptions()).Digests.Single().Entries.Single();
+
+        Assert.Equal(2, entry.Recommendations.Count);
+        var (first, second) = (entry.Recommendations[0].In("en").Reasons, entry.Recommendations[1].In("en").Reasons);
+        var occupation = Assert.Single(first, r => r.StartsWith("Same occupation", StringComparison.Ordinal));
+        Assert.Same(occupation, Assert.Single(second, r => r.StartsWith("Same occupation", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Compose_SameDataTwice_SameDigests()
     {
         var (composer, _) = Compose(Enumerable.Range(0, 30).Select(i => Build.Opening($"o-{i:00}", i % 2 == 0 ? "KZ" : "TJ", i % 2 == 0 ? "Almaty" : "Dushanbe", o => o with { Positions = 1 + i % 3, MinYears = i % 5 })).ToArray());

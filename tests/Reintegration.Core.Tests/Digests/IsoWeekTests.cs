@@ -21,7 +21,18 @@ public sealed class IsoWeekTests
     [InlineData("2026-w48", false)]
     [InlineData("26-W48", false)]
     [InlineData("2026-W4' or '1", false)]
-    public void TryParse_AcceptsOnlyWeeksThatExist(string text, bool valid) =>
+    [InlineData("2000-W01", true)]
+    [InlineData("2999-W52", true)]
+    [InlineData("1999-W52", false)]
+    [InlineData("3000-W01", false)]
+    [InlineData("2026-W54", false)]
+    [InlineData("2026-W01", true)]
+    [InlineData("2026_W48", false)]
+    [InlineData("2026-X48", false)]
+    [InlineData("2026-W+1", false)]
+    [InlineData("+026-W01", false)]
+    [InlineData(null, false)]
+    public void TryParse_AcceptsOnlyWeeksThatExist(string? text, bool valid) =>
         Assert.Equal(valid, IsoWeek.TryParse(text, out _));
 
     [Theory]
@@ -49,5 +60,31 @@ public sealed class IsoWeekTests
 
         Assert.Equal(new DateOnly(2025, 12, 29), week.Monday);
         Assert.Equal("2025-W52", week.Previous.ToString());
+    }
+
+    [Fact]
+    public void TryParse_ReadsYearAndWeek()
+    {
+        Assert.True(IsoWeek.TryParse("2027-W09", out var week));
+
+        Assert.Equal(new IsoWeek(2027, 9), week);
+    }
+
+    [Fact]
+    public void Of_Instant_IsTheWeekOfItsUtcDay() =>
+        Assert.Equal("2026-W49", IsoWeek.Of(new DateTimeOffset(2026, 11, 29, 23, 30, 0, TimeSpan.FromHours(-5))).ToString());
+
+    [Theory]
+    [InlineData("2026-W01", "2025-W52", 1)]
+    [InlineData("2025-W52", "2026-W01", -1)]
+    [InlineData("2026-W10", "2026-W09", 1)]
+    [InlineData("2026-W09", "2026-W10", -1)]
+    [InlineData("2026-W10", "2026-W10", 0)]
+    public void CompareTo_OrdersByYearThenWeek(string a, string b, int expected)
+    {
+        Assert.True(IsoWeek.TryParse(a, out var x));
+        Assert.True(IsoWeek.TryParse(b, out var y));
+
+        Assert.Equal(expected, Math.Sign(x.CompareTo(y)));
     }
 }

@@ -88,6 +88,68 @@ public sealed class HardRuleTests
         Assert.Single(free.Matches);
     }
 
+    private static Profile BannedFromRussia(DateOnly from, DateOnly? until) =>
+        BannedFromRussiaUntil(until) with { Bans = [new EntryBan { Country = "RU", From = from, Until = until }] };
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(0, true)]
+    [InlineData(-1, true)]
+    public void Ban_BeginningInTheFuture_BarsOnlyOpeningsStartingOnOrAfterItsFirstDay(int daysAfterStart, bool barred)
+    {
+        foreach (DateOnly? until in new DateOnly?[] { new DateOnly(2030, 1, 1), null })
+        {
+            var result = Build.Match(BannedFromRussia(Start.AddDays(daysAfterStart), until), Build.Query(), Build.Opening("ru-1", "RU", "Moscow"));
+
+            Assert.Equal(barred ? 0 : 1, result.Matches.Count);
+            Assert.Equal(barred ? 1 : 0, result.Excluded.ReentryBan);
+        }
+    }
+
+    [Fact]
+    public void Ban_OpenEndedBeginningTomorrow_DoesNotBarAnOpeningAlreadyUnderWay()
+    {
+        var underWay = Build.Opening("ru-1", "RU", "Moscow", o => o with { StartDate = new DateOnly(2026, 1, 1) });
+        var later = Build.Opening("ru-2", "RU", "Moscow", o => o with { StartDate = Samples.Today.AddDays(1) });
+
+        var result = Build.Match(BannedFromRussia(Samples.Today.AddDays(1), null), Build.Query(), underWay, later);
+
+        Assert.Equal(["ru-1"], result.Matches.Select(m => m.OpeningId));
+        Assert.Equal(1, result.Excluded.ReentryBan);
+    }
+
+    [Fact]
+    public void Ban_OpenEndedBeginningToday_BarsEveryOpeningOfTheCountry()
+    {
+        var underWay = Build.Opening("ru-1", "RU", "Moscow", o => o with { StartDate = new DateOnly(2026, 1, 1) });
+        var belarus = Build.Opening("by-1", "BY", "Minsk", o => o with { StartDate = new DateOnly(2090, 1, 1), ExpiresOn = null });
+
+        var result = Build.Match(BannedFromRussia(Samples.Today, null), Build.Query(), underWay, belarus);
+
+        Assert.Empty(result.Matches);
+        Assert.Equal(2, result.Excluded.ReentryBan);
+    }
+
+    [Fact]
+    public void Ban_TwoWindows_AnOpeningBetweenThem_IsNotBarred_OneInEitherIs()
+    {
+        var profile = BannedFromRussiaUntil(null) with
+        {
+            Bans =
+            [
+                new EntryBan { Country = "RU", From = new DateOnly(2024, 1, 1), Until = new DateOnly(2027, 1, 1) },
+                new EntryBan { Country = "RU", From = new DateOnly(2027, 6, 1) },
+            ],
+        };
+        OpeningListing StartingOn(string id, DateOnly day) => Build.Opening(id, "RU", "Moscow", o => o with { StartDate = day, ExpiresOn = null });
+
+        var result = Build.Match(profile, Build.Query(),
+            StartingOn("ru-early", new DateOnly(2026, 12, 31)), StartingOn("ru-between", new DateOnly(2027, 3, 1)), StartingOn("ru-late", new DateOnly(2027, 6, 1)));
+
+        Assert.Equal(["ru-between"], result.Matches.Select(m => m.OpeningId));
+        Assert.Equal(2, result.Excluded.ReentryBan);
+    }
+
     [Fact]
     public void Refugee_NeverOfferedTheirCountryOfCitizenship()
     {

@@ -9,35 +9,48 @@ public sealed class IndexConcurrencyTests
     public async Task Match_WhileBatchesSwapOpenings_NeverSeesAHalfAppliedBatch()
     {
         // Each batch removes one generation of ten openings and adds the next: a reader must see exactly ten.
+        // Counted, not timed: the writer goes on until the readers have matched often enough while it writes.
+        const int ReadsWhileWriting = 400;
+        const int MinGenerations = 200;
         var index = new OpeningIndex(Build.Engine);
         OpeningListing[] Generation(int g) => Enumerable.Range(0, 10).Select(i => Build.Opening($"g{g}-{i}", "KZ", "Almaty")).ToArray();
         index.Apply(Generation(0));
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var reads = 0;
+        var writing = true;
+        var generations = 0;
 
         // Dedicated threads: on two cores the thread pool would start them too late to overlap.
         var writer = Task.Factory.StartNew(() =>
         {
-            for (var g = 1; !stop.IsCancellationRequested; g++)
+            for (var g = 1; g <= MinGenerations || Volatile.Read(ref reads) < ReadsWhileWriting; g++)
             {
                 index.Apply(Generation(g), Generation(g - 1).Select(o => o.Id));
+                generations = g;
             }
+
+            Volatile.Write(ref writing, false);
         }, TaskCreationOptions.LongRunning);
         var readers = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(() =>
         {
-            var seen = 0;
-            while (!stop.IsCancellationRequested)
+            var generationsSeen = new HashSet<string>(StringComparer.Ordinal);
+            while (Volatile.Read(ref writing))
             {
                 var result = index.Match(Build.Welder(), Build.Query(top: 20));
                 Assert.Equal(10, result.Matches.Count);
-                Assert.Single(result.Matches.Select(m => m.OpeningId.Split('-')[0]).Distinct());
-                seen++;
+                generationsSeen.Add(Assert.Single(result.Matches.Select(m => m.OpeningId.Split('-')[0]).Distinct()));
+                Interlocked.Increment(ref reads);
             }
 
-            return seen;
+            return generationsSeen.Count;
         }, TaskCreationOptions.LongRunning)).ToArray();
 
         await writer;
-        Assert.All(await Task.WhenAll(readers), seen => Assert.True(seen > 0));
+        var seen = await Task.WhenAll(readers);
+
+        Assert.True(reads >= ReadsWhileWriting);
+        Assert.True(generations >= MinGenerations);
+        // The readers saw the batches change under them, so the check above ran while writes were under way.
+        Assert.True(seen.Sum() > 2, $"the readers saw {seen.Sum()} generations in all");
     }
 
     [Fact]

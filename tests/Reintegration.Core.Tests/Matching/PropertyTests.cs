@@ -29,7 +29,7 @@ public sealed class PropertyTests
 
     [Fact]
     public void Score_MoreExperience_NeverLowersIt() =>
-        Gen.Select(Gens.Profile, Gens.Opening, Gen.Int[1, 10]).Sample((profile, opening, more) =>
+        (from po in Gens.PersonAndOpening from more in Gen.Int[1, 10] select (po.Person, po.Opening, more)).Sample((profile, opening, more) =>
         {
             var longer = profile with { Occupations = profile.Occupations.Select((o, i) => i == 0 ? o with { Years = o.Years + more } : o).ToList() };
             AssertNotLower(ScoreOf(profile, opening), ScoreOf(longer, opening));
@@ -37,7 +37,7 @@ public sealed class PropertyTests
 
     [Fact]
     public void Score_HigherLanguageLevel_NeverLowersIt() =>
-        Gen.Select(Gens.Profile, Gens.Opening).Sample((profile, opening) =>
+        Gens.PersonAndOpening.Sample((profile, opening) =>
         {
             var level = Cefr.Parse(profile.Languages[0].Level);
             if (level == CefrLevel.C2)
@@ -45,13 +45,13 @@ public sealed class PropertyTests
                 return;
             }
 
-            var better = profile with { Languages = [profile.Languages[0] with { Level = (level + 1).ToString() }] };
+            var better = profile with { Languages = [profile.Languages[0] with { Level = (level + 1).ToString() }, .. profile.Languages.Skip(1)] };
             AssertNotLower(ScoreOf(profile, opening), ScoreOf(better, opening));
         }, iter: Iterations);
 
     [Fact]
     public void Score_OneMoreMatchingSkill_NeverLowersIt() =>
-        Gen.Select(Gens.Profile, Gens.Opening).Sample((profile, opening) =>
+        Gens.PersonAndOpening.Sample((profile, opening) =>
         {
             var lacking = opening.Opening.Skills.FirstOrDefault(s => !profile.Skills.Contains(s));
             if (lacking is null)
@@ -64,7 +64,7 @@ public sealed class PropertyTests
 
     [Fact]
     public void Score_HigherWage_NeverLowersIt() =>
-        Gen.Select(Gens.Profile, Gens.Opening, Gen.Int[1, 3000]).Sample((profile, opening, raise) =>
+        (from po in Gens.PersonAndOpening from raise in Gen.Int[1, 3000] select (po.Person, po.Opening, raise)).Sample((profile, opening, raise) =>
         {
             if (opening.Opening.MonthlyWage is not { } wage)
             {
@@ -77,7 +77,7 @@ public sealed class PropertyTests
 
     [Fact]
     public void Score_ShorterDistanceInTheSameTier_NeverLowersIt() =>
-        Gen.Select(Gens.Profile, Gens.Opening, Gen.Double[0.05, 0.95]).Sample((profile, opening, t) =>
+        (from po in Gens.PersonAndOpening from t in Gen.Double[0.05, 0.95] select (po.Person, po.Opening, t)).Sample((profile, opening, t) =>
         {
             var home = ReferenceDataPoint(profile.Home);
             var there = ReferenceDataPoint(opening.Opening.Location);
@@ -102,7 +102,7 @@ public sealed class PropertyTests
 
     [Fact]
     public void Score_AndComponents_StayInTheUnitInterval() =>
-        Gen.Select(Gens.Profile, Gens.Opening).Sample((profile, opening) =>
+        Gens.PersonAndOpening.Sample((profile, opening) =>
         {
             if (Match(profile, opening) is not { } match)
             {
@@ -114,8 +114,30 @@ public sealed class PropertyTests
         }, iter: Iterations);
 
     [Fact]
+    public void Score_AnyWeights_IsTheWeightedMeanOfItsComponents() =>
+        (from po in Gens.PersonAndOpening from w in Gen.Double[0, 1].Array[7] select (po.Person, po.Opening, w)).Sample((profile, listing, w) =>
+        {
+            var weights = new ScoringWeights { Occupation = w[0], Skills = w[1], Language = w[2], Experience = w[3], Location = w[4], Wage = w[5], Pathway = w[6] };
+            if (weights.Problem() is not null)
+            {
+                return;
+            }
+
+            var engine = new MatchingEngine(Reintegration.Reference.ReferenceData.Shared, weights);
+            if (engine.FullScan(profile, [listing], Build.Query()).Matches.SingleOrDefault() is not { } match)
+            {
+                return;
+            }
+
+            var c = match.Components;
+            var mean = (w[0] * c.Occupation + w[1] * c.Skills + w[2] * c.Language + w[3] * c.Experience + w[4] * c.Location + w[5] * c.Wage + w[6] * c.Pathway)
+                / w.Sum();
+            Assert.Equal(mean, match.Score, 9);
+        }, iter: Iterations);
+
+    [Fact]
     public void ScoreBounds_AnyWeights_NeverBelowTheScore() =>
-        Gen.Select(Gens.Profile, Gens.Opening, Gen.Double[0, 1].Array[7]).Sample((profile, listing, w) =>
+        (from po in Gens.PersonAndOpening from w in Gen.Double[0, 1].Array[7] select (po.Person, po.Opening, w)).Sample((profile, listing, w) =>
         {
             var weights = new ScoringWeights { Occupation = w[0], Skills = w[1], Language = w[2], Experience = w[3], Location = w[4], Wage = w[5], Pathway = w[6] };
             if (weights.Problem() is not null)
@@ -136,7 +158,8 @@ public sealed class PropertyTests
 
     [Fact]
     public void Index_AnswersExactlyAsTheFullScan() =>
-        Gen.Select(Gens.Profile, Gens.Openings(0, 150), Gen.Int[1, 25], Gen.OneOf<string?>(null, null, null, "KZ", "TJ", "RU"))
+        Gen.Select(Gens.PersonAndOpenings(0, 150), Gen.Int[1, 25], Gen.OneOf<string?>(null, null, null, "KZ", "TJ", "RU"))
+                .Select((po, top, country) => (po.Person, po.Openings, top, country))
             .Sample((profile, openings, top, country) =>
             {
                 var query = Build.Query(top, country);
@@ -166,7 +189,8 @@ public sealed class PropertyTests
 
     [Fact]
     public void Index_Rank_SameOpeningsAndScoresAsTheFullScan() =>
-        Gen.Select(Gens.Profile, Gens.Openings(0, 150), Gen.Int[1, 25], Gen.OneOf<string?>(null, null, null, "KZ", "TJ", "RU"), Gen.Int[0, 1000])
+        Gen.Select(Gens.PersonAndOpenings(0, 150), Gen.Int[1, 25], Gen.OneOf<string?>(null, null, null, "KZ", "TJ", "RU"), Gen.Int[0, 1000])
+                .Select((po, top, country, seed) => (po.Person, po.Openings, top, country, seed))
             .Sample((profile, openings, top, country, seed) =>
             {
                 var skipped = openings.Where(o => (o.Id.GetHashCode(StringComparison.Ordinal) ^ seed) % 4 == 0).Select(o => o.Id).ToHashSet();
@@ -182,7 +206,7 @@ public sealed class PropertyTests
 
     [Fact]
     public void Index_WithSkippedOpenings_AnswersAsTheFullScan() =>
-        Gen.Select(Gens.Profile, Gens.Openings(0, 120), Gen.Int[0, 1000]).Sample((profile, openings, seed) =>
+        Gen.Select(Gens.PersonAndOpenings(0, 120), Gen.Int[0, 1000]).Select((po, seed) => (po.Person, po.Openings, seed)).Sample((profile, openings, seed) =>
         {
             var skipped = openings.Where(o => (o.Id.GetHashCode(StringComparison.Ordinal) ^ seed) % 3 == 0).Select(o => o.Id).ToHashSet();
             var query = Build.Query(8) with { Skip = listing => skipped.Contains(listing.Id) };
@@ -197,7 +221,7 @@ public sealed class PropertyTests
 
     [Fact]
     public void Index_AfterUpdatesAndRemovals_AnswersAsTheFullScanOfWhatRemains() =>
-        Gen.Select(Gens.Profile, Gens.Openings(10, 120), Gens.Openings(10, 60), Gen.Int[0, 1000]).Sample((profile, first, second, seed) =>
+        Gen.Select(Gens.PersonAndOpenings(10, 120), Gens.Openings(10, 60), Gen.Int[0, 1000]).Select((po, second, seed) => (po.Person, po.Openings, second, seed)).Sample((profile, first, second, seed) =>
         {
             var index = new OpeningIndex(Build.Engine);
             index.Apply(first);

@@ -1,5 +1,6 @@
 using Reintegration.Domain;
 using Reintegration.Matching;
+using Reintegration.Matching.Index;
 using Reintegration.Matching.Scoring;
 using Reintegration.Reference;
 
@@ -63,12 +64,27 @@ public sealed class ScoringTests
     [Fact]
     public void Matches_TieAtTheTopKBoundary_KeepsTheLowerOpeningId()
     {
-        // At home, at distance 0, an opening's best possible score is its score: the index must still let it in.
-        var result = Build.Match(Build.Welder(), Build.Query(top: 1),
-            Build.Opening("tj-b", "TJ", "Khujand", o => o with { Location = Build.Welder().Home }),
-            Build.Opening("tj-a", "TJ", "Khujand", o => o with { Location = Build.Welder().Home }));
+        // At home, at distance 0, paying above the minimum, asking nothing the person lacks: an opening's best
+        // possible score is its score. The index visits unit group 7212 before 7213, so "tj-b" is kept first and
+        // "tj-a", whose bound only equals the bar, must still be let in to take its place.
+        var person = Build.Welder() with { Occupations = [new() { Isco = "7212", Years = 6 }, new() { Isco = "7213", Years = 6 }] };
+        Opening Perfect(Opening o, string isco) => o with
+        {
+            Isco = isco,
+            Location = person.Home,
+            MonthlyWage = new WageRange { Min = 10_000, Max = 10_000, Currency = "TJS" },
+        };
+        OpeningListing[] openings = [Build.Opening("tj-b", "TJ", "Khujand", o => Perfect(o, "7212")), Build.Opening("tj-a", "TJ", "Khujand", o => Perfect(o, "7213"))];
+        var index = new OpeningIndex(Build.Engine);
+        index.Apply(openings);
+
+        var result = Build.Match(person, Build.Query(top: 1), openings);
 
         Assert.Equal(["tj-a"], result.Matches.Select(m => m.OpeningId));
+        Assert.Equal(["tj-a"], index.Rank(person, Build.Query(top: 1)).Select(r => r.OpeningId));
+        var scorer = Build.Engine.Scorer;
+        var (seeker, opening) = (Build.Engine.Compile(person), Build.Engine.Compile(openings[1]));
+        Assert.Equal(result.Matches[0].Score, scorer.QuickBound(seeker, opening, Nearness.SameRegion));
     }
 
     [Fact]

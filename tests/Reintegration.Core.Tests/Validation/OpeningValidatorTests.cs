@@ -40,6 +40,7 @@ public sealed class OpeningValidatorTests
         var errors = Validator.Validate(breakIt(Samples.Opening()), Samples.Today, byCentre: true).ToDictionary();
 
         Assert.True(errors.Keys.SequenceEqual([path]), $"{rule}: expected only '{path}', got {string.Join(", ", errors.Keys)}");
+        Assert.All(errors[path], message => Assert.False(string.IsNullOrWhiteSpace(message)));
     }
 
     [Fact]

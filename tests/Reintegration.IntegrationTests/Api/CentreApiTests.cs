@@ -72,4 +72,37 @@ public sealed class CentreApiTests : IAsyncLifetime
 
         Assert.Equal(expected, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9000/hook", "Must not point to this machine (loopback).")]
+    [InlineData("https://localhost/hook", "Must not point to this machine (loopback).")]
+    [InlineData("https://169.254.169.254/metadata/instance", "Must name its host, not give an IP address.")]
+    [InlineData("https://10.1.2.3/hook", "Must name its host, not give an IP address.")]
+    public async Task CreateCentre_WhereLoopbackIsNotAllowed_InternalWebhooksAre400(string url, string message)
+    {
+        await using var azure = await TestApp.StartAsync(
+            await SharedAzurite.GetAsync(), new Dictionary<string, string?> { ["Reintegration:Webhook:AllowLoopback"] = "false" });
+        using var admin = azure.Admin();
+
+        var response = await admin.PostAsJsonAsync("/api/centres", new { name = "Herat Employment Centre", country = "AF", language = "en", webhookUrl = url });
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "webhookUrl");
+        Assert.Equal(message, problem.GetProperty("errors").GetProperty("webhookUrl")[0].GetString());
+    }
+
+    [Fact]
+    public async Task CreateCentre_WhereLoopbackIsNotAllowed_ANameResolvingToThisMachineIs400()
+    {
+        // This machine's own name resolves to one of its addresses: loopback, or its private network's.
+        var name = System.Net.Dns.GetHostName();
+        Assert.All(await System.Net.Dns.GetHostAddressesAsync(name), a => Assert.False(Reintegration.Validation.WebhookAddress.IsPublic(a)));
+        await using var azure = await TestApp.StartAsync(
+            await SharedAzurite.GetAsync(), new Dictionary<string, string?> { ["Reintegration:Webhook:AllowLoopback"] = "false" });
+        using var admin = azure.Admin();
+
+        var response = await admin.PostAsJsonAsync("/api/centres", new { name = "Herat Employment Centre", country = "AF", language = "en", webhookUrl = $"https://{name}/hook" });
+
+        var problem = await HttpAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "webhookUrl");
+        Assert.StartsWith("Its host resolves to an address inside a private network", problem.GetProperty("errors").GetProperty("webhookUrl")[0].GetString(), StringComparison.Ordinal);
+    }
 }

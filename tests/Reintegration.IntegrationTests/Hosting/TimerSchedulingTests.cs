@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +20,7 @@ public sealed class TimerSchedulingTests
             new Dictionary<string, string?> { [TestTimerFunction.ScheduleSetting] = "*/1 * * * * *" });
         var probe = app.Services.GetRequiredService<TestTimerProbe>();
 
-        await WaitUntil(() => probe.Runs.Count >= 2, TimeSpan.FromSeconds(15));
+        await Eventually.HoldsAsync(() => probe.Runs.Count >= 2);
 
         Assert.All(probe.Runs, run => Assert.NotNull(run.ScheduleStatus));
     }
@@ -31,10 +30,10 @@ public sealed class TimerSchedulingTests
     {
         var (scheduler, probe, time) = CreateScheduler("0 */5 * * * *");
         await scheduler.StartAsync(CancellationToken.None);
-        await WaitUntil(() => time.Waits == 1, TimeSpan.FromSeconds(10));
+        await Eventually.HoldsAsync(() => time.Waits == 1);
 
         time.Advance(TimeSpan.FromMinutes(4.5));
-        await WaitUntil(() => probe.Runs.Count == 1, TimeSpan.FromSeconds(10));
+        await Eventually.HoldsAsync(() => probe.Runs.Count == 1);
 
         Assert.True(probe.Runs.TryPeek(out var run));
         Assert.False(run.IsPastDue);
@@ -48,18 +47,20 @@ public sealed class TimerSchedulingTests
         var (scheduler, probe, time) = CreateScheduler("0 */5 * * * *");
         await probe.Gate.WaitAsync();
         await scheduler.StartAsync(CancellationToken.None);
-        await WaitUntil(() => time.Waits == 1, TimeSpan.FromSeconds(10));
+        await Eventually.HoldsAsync(() => time.Waits == 1);
         time.Advance(TimeSpan.FromMinutes(4.5));
-        await WaitUntil(() => probe.Runs.Count == 1, TimeSpan.FromSeconds(10));
+        await Eventually.HoldsAsync(() => probe.Runs.Count == 1);
 
-        // The 10:05 run is held past 10:10 and 10:15.
+        // The 10:05 run is held past 10:10 and 10:15: the loop awaits it, so it starts no wait and no run meanwhile.
+        // (Advance fires due timers at once, so nothing here depends on how fast the machine is; an overlapping
+        // run would also show in MaxActive and in the exact list of runs below.)
         time.Advance(TimeSpan.FromMinutes(12));
-        await Task.Delay(200);
+        Assert.Equal(1, time.Waits);
         Assert.Single(probe.Runs);
         probe.Gate.Release();
-        await WaitUntil(() => probe.Runs.Count == 2 && time.Waits == 2, TimeSpan.FromSeconds(10));
+        await Eventually.HoldsAsync(() => probe.Runs.Count == 2 && time.Waits == 2);
         time.Advance(TimeSpan.FromMinutes(3));
-        await WaitUntil(() => probe.Runs.Count == 3, TimeSpan.FromSeconds(10));
+        await Eventually.HoldsAsync(() => probe.Runs.Count == 3);
 
         var runs = probe.Runs.ToArray();
         Assert.Equal(1, probe.MaxActive);
@@ -106,16 +107,6 @@ public sealed class TimerSchedulingTests
         var scheduler = new TimerFunctionScheduler(catalog, services.GetRequiredService<IServiceScopeFactory>(), configuration, time,
             NullLogger<TimerFunctionScheduler>.Instance);
         return (scheduler, probe, time);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < timeout, $"Condition not met within {timeout}.");
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>Counts the waits the scheduler starts, so a test moves time only once the scheduler waits.</summary>

@@ -49,4 +49,8 @@ public static class HttpAssert
         client.PostJsonAsync("/api/openings", openings.Length == 1
             ? Json(openings[0], Reintegration.ReintegrationJsonContext.Default.Opening)
             : Json(openings.ToList(), Reintegration.ReintegrationJsonContext.Default.ListOpening));
+
+    /// <summary>The id of the first item an upsert (of profiles or openings) answered with, once it answered 200.</summary>
+    public static async Task<string> FirstIdAsync(Task<HttpResponseMessage> upsert) =>
+        (await OkAsync(await upsert)).GetProperty("results")[0].GetProperty("id").GetString()!;
 }

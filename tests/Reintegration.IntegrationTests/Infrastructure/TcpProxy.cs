@@ -102,15 +102,23 @@ public sealed class TcpProxy : IAsyncDisposable
                 return;
             }
 
-            _ = Task.Run(() => PipeAsync(inbound));
+            _ = Task.Run(() => PipeAsync(listener, inbound));
         }
     }
 
-    private async Task PipeAsync(TcpClient inbound)
+    private async Task PipeAsync(TcpListener acceptedBy, TcpClient inbound)
     {
         var outbound = new TcpClient();
         lock (_lock)
         {
+            // Accepted just before a cut but piped after it: it must not outlive the cut.
+            if (!ReferenceEquals(_listener, acceptedBy))
+            {
+                inbound.Dispose();
+                outbound.Dispose();
+                return;
+            }
+
             _open.Add(inbound);
             _open.Add(outbound);
         }

@@ -57,6 +57,11 @@ public sealed class TestApp : IAsyncDisposable
             ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:10",
             [TestTimerFunction.ScheduleSetting] = TestTimerFunction.RareSchedule,
             ["Reintegration:DigestSchedule"] = TestTimerFunction.RareSchedule,
+            // The tests' webhook receivers listen on this machine.
+            ["Reintegration:Webhook:AllowLoopback"] = "true",
+            // Tests send far faster than any centre; the limits' own tests set them.
+            ["Reintegration:RateLimit:RequestsPerMinute"] = "0",
+            ["Reintegration:RateLimit:WalkInMatchesPerHour"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Reintegration.IntegrationTests.Infrastructure;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
@@ -12,11 +11,10 @@ namespace Reintegration.IntegrationTests.Storage;
 public sealed class ScaleOutTests
 {
     private const string Publisher = "0123456789abcdef0123456789abcdef";
-    private static readonly TimeSpan FreshnessBound = TimeSpan.FromSeconds(30);
     private static MatchQuery Query => new() { Today = TestData.Today };
 
     [Fact]
-    public async Task OpeningWrittenThroughOneInstance_IsMatchedByAnotherWithinTheBound()
+    public async Task OpeningWrittenThroughOneInstance_IsMatchedByAnother_AndItsClosingIsSeenToo()
     {
         var azurite = await SharedAzurite.GetAsync();
         var prefix = TestApp.NewTablePrefix();
@@ -25,15 +23,13 @@ public sealed class ScaleOutTests
         await using var second = await TestStorage.StartAsync(azurite.ConnectionString, prefix, fast);
         await second.Get<IndexSynchronizer>().Loaded;
 
-        var clock = Stopwatch.StartNew();
         var id = (await first.Get<OpeningStore>().UpsertAsync(Publisher, [TestData.Opening("FRESH")], default)).Result.Single().Id;
-        await WaitUntil(() => second.Get<OpeningIndex>().Match(TestData.Profile(), Query).Matches.Any(m => m.OpeningId == id));
+        Assert.Null(second.Get<OpeningIndex>().Find(id));
 
-        Assert.True(clock.Elapsed < FreshnessBound, $"took {clock.Elapsed}");
-
+        await Eventually.HoldsAsync(
+            () => second.Get<OpeningIndex>().Match(TestData.Profile(), Query).Matches.Any(m => m.OpeningId == id), "the other instance matches the new opening");
         await first.Get<OpeningStore>().CloseAsync(id, null, default);
-        await WaitUntil(() => second.Get<OpeningIndex>().Find(id) is null);
-        Assert.True(clock.Elapsed < 2 * FreshnessBound);
+        await Eventually.HoldsAsync(() => second.Get<OpeningIndex>().Find(id) is null, "the other instance drops the closed opening");
     }
 
     [Fact]
@@ -110,15 +106,5 @@ public sealed class ScaleOutTests
         }
 
         Assert.Equal(sent.Select(p => p.ExternalRef).Order(), stored.Order());
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < FreshnessBound * 2, "condition not met in time");
-            await Task.Delay(100);
-        }
     }
 }

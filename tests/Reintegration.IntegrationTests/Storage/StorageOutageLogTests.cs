@@ -52,11 +52,7 @@ public sealed class StorageOutageLogTests
         var nowhere = new Dictionary<string, string?> { ["Reintegration:Storage"] = Azurite.ConnectionStringFor(1) };
         await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync(), nowhere, services => services.AddLogging(b => b.AddProvider(logs)), waitForIndex: false);
 
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        while (!logs.Entries.Any(e => e.Category.EndsWith(nameof(StorageOutageLog), StringComparison.Ordinal)) && deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.HoldsAsync(() => logs.Entries.Any(e => e.Category.EndsWith(nameof(StorageOutageLog), StringComparison.Ordinal)));
 
         var warnings = logs.Entries.Where(e => e.Level >= LogLevel.Warning).ToList();
         var outage = Assert.Single(warnings, e => e.Category.EndsWith(nameof(StorageOutageLog), StringComparison.Ordinal));

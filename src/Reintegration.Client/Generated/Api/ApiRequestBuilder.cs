@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
+using Reintegration.Client.Api.Audit;
 using Reintegration.Client.Api.Centres;
 using Reintegration.Client.Api.Digests;
 using Reintegration.Client.Api.Health;
@@ -22,6 +23,11 @@ namespace Reintegration.Client.Api
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApiRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The audit property</summary>
+        public global::Reintegration.Client.Api.Audit.AuditRequestBuilder Audit
+        {
+            get => new global::Reintegration.Client.Api.Audit.AuditRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The centres property</summary>
         public global::Reintegration.Client.Api.Centres.CentresRequestBuilder Centres
         {

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Reintegration.Digests.Allocation;
 
 /// <summary>
@@ -23,23 +25,39 @@ public sealed record AllocationMetrics(
     public static AllocationMetrics Measure(IReadOnlyList<Assignment> assignments, IReadOnlyDictionary<string, int> unfilled, int bound)
     {
         var perOpening = unfilled.Keys.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
-        foreach (var candidate in assignments.SelectMany(a => a.Openings))
+        var (all, sum, firsts, firstSum) = (0, 0.0, 0, 0.0);
+        foreach (var assignment in assignments)
         {
-            perOpening[candidate.OpeningId] = perOpening.GetValueOrDefault(candidate.OpeningId) + 1;
+            foreach (var (opening, score) in assignment.Openings)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(perOpening, opening, out _)++;
+                (all, sum) = (all + 1, sum + score);
+            }
+
+            if (assignment.Openings.Count > 0)
+            {
+                (firsts, firstSum) = (firsts + 1, firstSum + assignment.Openings[0].Score);
+            }
         }
 
-        var all = assignments.SelectMany(a => a.Openings).ToList();
-        var firsts = assignments.Where(a => a.Openings.Count > 0).Select(a => a.Openings[0].Score).ToList();
+        var mostPerUnfilled = 0.0;
+        foreach (var (opening, count) in perOpening)
+        {
+            if (unfilled.GetValueOrDefault(opening) is var positions and > 0)
+            {
+                mostPerUnfilled = Math.Max(mostPerUnfilled, (double)count / positions);
+            }
+        }
+
         return new AllocationMetrics(
-            ShareOf(firsts.Count, assignments.Count),
+            ShareOf(firsts, assignments.Count),
             ShareOf(bound, assignments.Count),
             ShareOf(perOpening.Values.Count(n => n > 0), perOpening.Count),
-            perOpening.Where(p => unfilled.GetValueOrDefault(p.Key) > 0)
-                .Select(p => (double)p.Value / unfilled[p.Key]).DefaultIfEmpty(0).Max(),
+            mostPerUnfilled,
             GiniOf(perOpening.Values.ToList()),
-            all.Count == 0 ? 0 : all.Average(c => c.Score),
-            firsts.Count == 0 ? 0 : firsts.Average(),
-            all.Count);
+            all == 0 ? 0 : sum / all,
+            firsts == 0 ? 0 : firstSum / firsts,
+            all);
     }
 
     /// <summary>0 when every opening gets as many recommendations, near 1 when one gets them all.</summary>

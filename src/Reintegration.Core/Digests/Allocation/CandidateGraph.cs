@@ -66,11 +66,14 @@ internal sealed class CandidateGraph
         }
 
         var openingIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var candidate in wishlists.SelectMany(w => w.Candidates))
+        foreach (var wishlist in wishlists)
         {
-            if (!openingIndex.ContainsKey(candidate.OpeningId) && problem.Capacity.GetValueOrDefault(candidate.OpeningId) > 0)
+            foreach (var (opening, _) in wishlist.Candidates)
             {
-                openingIndex.Add(candidate.OpeningId, 0);
+                if (!openingIndex.ContainsKey(opening) && problem.Capacity.GetValueOrDefault(opening) > 0)
+                {
+                    openingIndex.Add(opening, 0);
+                }
             }
         }
 
@@ -115,14 +118,14 @@ internal sealed class CandidateGraph
         }
 
         start[people.Length] = edges.Count;
-        return new CandidateGraph(
-            people,
-            openings,
-            Array.ConvertAll(openings, id => problem.Capacity[id]),
-            start,
-            edges.Select(e => e.Opening).ToArray(),
-            edges.Select(e => e.Score).ToArray(),
-            [.. owners]);
+        var (target, score) = (new int[edges.Count], new double[edges.Count]);
+        for (var e = 0; e < edges.Count; e++)
+        {
+            (target[e], score[e]) = edges[e];
+        }
+
+        var capacity = Array.ConvertAll(openings, id => problem.Capacity[id]);
+        return new CandidateGraph(people, openings, capacity, start, target, score, [.. owners]);
     }
 
     /// <summary>Higher score first, then the lower opening number (the lower id).</summary>
@@ -140,7 +143,13 @@ internal sealed class CandidateGraph
         {
             var edges = chosen[p];
             edges.Sort();
-            byId[PersonIds[p]] = new Assignment(PersonIds[p], edges.Select(e => new Candidate(OpeningIds[Target[e]], Score[e])).ToList());
+            var openings = new List<Candidate>(edges.Count);
+            foreach (var e in edges)
+            {
+                openings.Add(new Candidate(OpeningIds[Target[e]], Score[e]));
+            }
+
+            byId[PersonIds[p]] = new Assignment(PersonIds[p], openings);
         }
 
         return problem.Wishlists.Select(w => byId[w.PersonId]).ToList();

@@ -13,7 +13,12 @@ public static class CoverageFirst
     public static IReadOnlyList<Assignment> Allocate(AllocationProblem problem)
     {
         var graph = CandidateGraph.From(problem);
-        var chosen = Enumerable.Range(0, graph.People).Select(_ => new List<int>()).ToArray();
+        var chosen = new List<int>[graph.People];
+        for (var person = 0; person < chosen.Length; person++)
+        {
+            chosen[person] = [];
+        }
+
         if (problem.PerPerson > 0)
         {
             var first = CoveringMatching.Of(graph);

@@ -41,15 +41,20 @@ internal sealed class CoveringMatching
         _rows = graph.People;
         var nodes = graph.People + graph.Openings;
         var best = graph.Edges == 0 ? 0 : graph.Score.Max();
-        _cost = graph.Score.Select(s => (long)Math.Round((best - s) * Scale)).ToArray();
+        _cost = Array.ConvertAll(graph.Score, s => (long)Math.Round((best - s) * Scale));
         _potential = new long[nodes];
         _distance = new long[nodes];
         _reachedIn = new int[nodes];
         _settledIn = new int[nodes];
         _via = new int[graph.Openings];
-        _held = Enumerable.Repeat(-1, graph.People).ToArray();
+        _held = new int[graph.People];
+        Array.Fill(_held, -1);
         _used = new int[graph.Openings];
-        _holders = Enumerable.Range(0, graph.Openings).Select(_ => new List<int>()).ToArray();
+        _holders = new List<int>[graph.Openings];
+        for (var o = 0; o < _holders.Length; o++)
+        {
+            _holders[o] = [];
+        }
     }
 
     /// <summary>Per person (in the graph's numbering): the edge of their first recommendation, or -1 if they cannot have one.</summary>

@@ -15,9 +15,12 @@ internal static class ScoreRounds
     public static void Fill(CandidateGraph graph, List<int>[] chosen, int perPerson)
     {
         var left = (int[])graph.Capacity.Clone();
-        foreach (var edge in chosen.SelectMany(c => c))
+        foreach (var edges in chosen)
         {
-            left[graph.Target[edge]]--;
+            foreach (var edge in edges)
+            {
+                left[graph.Target[edge]]--;
+            }
         }
 
         var next = graph.Start[..graph.People];

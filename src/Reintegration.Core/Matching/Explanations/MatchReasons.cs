@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Reintegration.Domain;
 using Reintegration.Localisation;
 using Reintegration.Matching.Scoring;
@@ -5,10 +6,28 @@ using Reintegration.Reference;
 
 namespace Reintegration.Matching.Explanations;
 
-/// <summary>Why an opening was offered, in words a caseworker can pass on: one line per component that matters.</summary>
+/// <summary>
+/// Why an opening was offered, in words a caseworker can pass on: one line per component that matters.
+/// A week's digest keeps hundreds of thousands of these lines, so a line that depends on reference data
+/// alone (the pathway's, with its long advice; a ban area's name) is made once and shared.
+/// </summary>
 internal sealed class MatchReasons(ReferenceData reference)
 {
-    public IReadOnlyList<string> For(Seeker seeker, CandidateOpening opening, Scored scored, int today, Words words)
+    private readonly ConcurrentDictionary<(Words Words, Pathway Pathway, string Obtain, bool Sponsored), string> _pathwayLines = new();
+
+    private readonly ConcurrentDictionary<string, string> _banAreas = new(StringComparer.Ordinal);
+
+    /// <param name="seeker">The person.</param>
+    /// <param name="opening">The opening offered.</param>
+    /// <param name="scored">How it scored.</param>
+    /// <param name="today">The day the rules are judged on.</param>
+    /// <param name="words">The language.</param>
+    /// <param name="said">
+    /// Lines already written for the same person, if kept: a line equal to one of them is replaced by it,
+    /// so that the same sentence in several of their recommendations is held once.
+    /// </param>
+    public IReadOnlyList<string> For(
+        Seeker seeker, CandidateOpening opening, Scored scored, int today, Words words, HashSet<string>? said = null)
     {
         var names = new ReferenceNames(reference, words);
         var reasons = new List<string> { Occupation(seeker, opening, words, names) };
@@ -29,7 +48,16 @@ internal sealed class MatchReasons(ReferenceData reference)
             reasons.Add(words.HousingProvided);
         }
 
-        return reasons;
+        var lines = reasons.ToArray();
+        for (var i = 0; said is not null && i < lines.Length; i++)
+        {
+            if (!said.Add(lines[i]))
+            {
+                said.TryGetValue(lines[i], out lines[i]!);
+            }
+        }
+
+        return lines;
     }
 
     private static string Occupation(Seeker seeker, CandidateOpening opening, Words words, ReferenceNames names)
@@ -106,11 +134,13 @@ internal sealed class MatchReasons(ReferenceData reference)
         };
     }
 
-    private static string PathwayLine(Seeker seeker, CandidateOpening opening, Words words)
+    private string PathwayLine(Seeker seeker, CandidateOpening opening, Words words)
     {
         var regime = seeker.Regimes[opening.Country];
         var sponsored = opening.PermitSponsorship && regime.Pathway is Pathway.WorkPermit or Pathway.VisaAndPermit;
-        return words.PathwayLine(regime.Pathway, words.Obtain(regime), sponsored);
+        return _pathwayLines.GetOrAdd(
+            (words, regime.Pathway, words.Obtain(regime), sponsored),
+            static key => key.Words.PathwayLine(key.Pathway, key.Obtain, key.Sponsored));
     }
 
     private IEnumerable<string> Bans(Seeker seeker, CandidateOpening opening, int today, Words words, ReferenceNames names)
@@ -119,7 +149,8 @@ internal sealed class MatchReasons(ReferenceData reference)
         var country = names.Country(opening.Opening.Location.Country);
         foreach (var ban in seeker.Profile.Bans)
         {
-            var area = ExclusionText.BanArea(ban.Country, reference.BanAreas.CountriesBarredBy(ban.Country));
+            var area = _banAreas.GetOrAdd(
+                ban.Country, static (issuer, areas) => ExclusionText.BanArea(issuer, areas.CountriesBarredBy(issuer)), reference.BanAreas);
             var window = covering.FirstOrDefault(w => ReferenceEquals(w.Ban, ban));
             var start = DateOnly.FromDayNumber(seeker.StartDay(opening, today));
             yield return window is null ? words.BanDoesNotCover(area, country)

@@ -41,6 +41,7 @@ namespace Reintegration.Client.Api.Centres.Me
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -57,6 +58,7 @@ namespace Reintegration.Client.Api.Centres.Me
             {
                 { "401", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -75,6 +77,7 @@ namespace Reintegration.Client.Api.Centres.Me
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -96,6 +99,7 @@ namespace Reintegration.Client.Api.Centres.Me
                 { "409", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };

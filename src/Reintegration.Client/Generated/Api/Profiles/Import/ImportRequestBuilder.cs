@@ -46,6 +46,7 @@ namespace Reintegration.Client.Api.Profiles.Import
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -67,6 +68,7 @@ namespace Reintegration.Client.Api.Profiles.Import
                 { "409", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };

@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using Reintegration.Client.Api.Profiles.Item.Export;
 using Reintegration.Client.Api.Profiles.Item.Matches;
 using Reintegration.Client.Models;
 using System.Collections.Generic;
@@ -18,6 +19,11 @@ namespace Reintegration.Client.Api.Profiles.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ProfilesItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The export property</summary>
+        public global::Reintegration.Client.Api.Profiles.Item.Export.ExportRequestBuilder Export
+        {
+            get => new global::Reintegration.Client.Api.Profiles.Item.Export.ExportRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The matches property</summary>
         public global::Reintegration.Client.Api.Profiles.Item.Matches.MatchesRequestBuilder Matches
         {
@@ -47,6 +53,7 @@ namespace Reintegration.Client.Api.Profiles.Item
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -64,6 +71,7 @@ namespace Reintegration.Client.Api.Profiles.Item
                 { "401", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -78,6 +86,7 @@ namespace Reintegration.Client.Api.Profiles.Item
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -95,6 +104,7 @@ namespace Reintegration.Client.Api.Profiles.Item
                 { "401", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -114,6 +124,7 @@ namespace Reintegration.Client.Api.Profiles.Item
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -136,6 +147,7 @@ namespace Reintegration.Client.Api.Profiles.Item
                 { "412", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };

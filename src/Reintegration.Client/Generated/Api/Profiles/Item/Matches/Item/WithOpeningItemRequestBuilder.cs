@@ -42,6 +42,7 @@ namespace Reintegration.Client.Api.Profiles.Item.Matches.Item
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Reintegration.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -59,6 +60,7 @@ namespace Reintegration.Client.Api.Profiles.Item.Matches.Item
                 { "401", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Reintegration.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
