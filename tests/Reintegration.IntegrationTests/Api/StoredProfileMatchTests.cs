@@ -16,6 +16,8 @@ public sealed class StoredProfileMatchTests
         var settings = new Dictionary<string, string?>
         {
             ["Reintegration:Storage"] = Azurite.ConnectionStringFor(proxy.Port, azurite.BlobPort),
+            // The audit in an account that stays up (a match is audited, and an access that cannot be recorded is refused).
+            ["Reintegration:Audit:Storage"] = azurite.ConnectionString,
             ["Reintegration:StorageResilience:RequestBudget"] = "00:00:03",
             // A bound a loaded machine cannot outrun between the last read of the change log and the request below.
             ["Reintegration:Profiles:MaxStaleness"] = "00:01:00",

@@ -91,6 +91,9 @@ public sealed class ResilienceTests
         var settings = new Dictionary<string, string?>
         {
             ["Reintegration:Storage"] = Azurite.ConnectionStringFor(proxy.Port, azurite.BlobPort),
+            // The audit in an account that stays up: with it beside the stalled tables, every audited route (matches too)
+            // answers 503, as no access may go unrecorded, and nothing would show what is served from memory.
+            ["Reintegration:Audit:Storage"] = azurite.ConnectionString,
             // The product's limits (TestApp is otherwise patient with a loaded machine), but a short break, to see storage come back.
             ["Reintegration:HealthProbeTimeout"] = "00:00:00.800",
             ["Reintegration:StorageResilience:RequestBudget"] = "00:00:05",
