@@ -59,6 +59,8 @@ public sealed class MatchesFunctions(Api api, RateLimits limits, Matchmaker matc
     public Task<IResult> ForSent([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "matches")] HttpRequest request) =>
         api.HandleAuditedAsync(request, Roles.Centre, "MatchAdHoc", async (caller, _, cancellationToken) =>
         {
+            // Before the hourly quota: a centre sent away while the index loads keeps its walk-ins.
+            matchmaker.EnsureReady();
             if (limits.TakeWalkIn(caller.PublisherId) is { } wait)
             {
                 return Problems.TooManyRequests("This centre has matched more walk-in profiles this hour than the service allows; store the person's profile, or send again later.", wait);

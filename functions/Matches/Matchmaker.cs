@@ -26,12 +26,18 @@ public sealed class Matchmaker(
         return new VerdictView(profileId, opening.Id, verdict.Offered, verdict.ExcludedBy, verdict.Explanation, verdict.Match is { } match ? MatchView.Of(match) : null);
     }
 
-    public MatchResponse Match(string? profileId, Profile profile, MatchQuery query)
+    /// <summary>Refuses (503, <see cref="IndexLoadingException"/>) while this instance's index is still loading.</summary>
+    public void EnsureReady()
     {
         if (synchronizer.Status is IndexLoading loading)
         {
             throw new IndexLoadingException(loading, loading.RetryAfter(time.GetUtcNow()));
         }
+    }
+
+    public MatchResponse Match(string? profileId, Profile profile, MatchQuery query)
+    {
+        EnsureReady();
 
         var started = time.GetTimestamp();
         var result = index.Match(profile, query);
