@@ -47,7 +47,8 @@ public sealed partial class IndexSynchronizer(
     private string _loadedFrom = "";
     private long _changesApplied;
     private long _watermarkTicks;
-    private volatile string[] _appliedRows = [];
+    // Null until the change log has been read once since the index loaded (see Capture).
+    private volatile string[]? _appliedRows;
 
     /// <summary>Completes once the index holds every open opening.</summary>
     public Task Loaded => _loaded.Task;
@@ -66,13 +67,15 @@ public sealed partial class IndexSynchronizer(
     /// </summary>
     public IndexSnapshot? Capture()
     {
-        if (!IsLoaded)
+        // The rows read before the watermark and the watermark itself, published together after each refresh.
+        // None before the first read of the log: after a table scan, the log's recent rows (a large import) are
+        // not yet known to be applied, and a snapshot that cannot list them sends every new instance to fetch them again.
+        var (coveredUntil, applied) = (Watermark, _appliedRows);
+        if (!IsLoaded || applied is null)
         {
             return null;
         }
 
-        // The rows read before the watermark and the watermark itself, published together after each refresh.
-        var (coveredUntil, applied) = (Watermark, _appliedRows);
         return new IndexSnapshot(coveredUntil, index.Listings()) { Applied = applied };
     }
 
@@ -139,9 +142,12 @@ public sealed partial class IndexSynchronizer(
         var started = time.GetUtcNow();
         var maxAge = options.Value.ChangeLogRetention / 2;
         void Progress(int loaded, int? total) => _loading = new IndexLoading("snapshot", loaded, total, started);
+        var clock = time.GetTimestamp();
         if (await snapshots.LoadAsync(maxAge, Progress, stoppingToken) is { } snapshot)
         {
+            var read = time.GetElapsedTime(clock);
             index.Apply(snapshot.Openings);
+            var applied = time.GetElapsedTime(clock);
             foreach (var row in snapshot.Applied)
             {
                 _seen[row] = snapshot.CoveredUntil;
@@ -154,7 +160,8 @@ public sealed partial class IndexSynchronizer(
                     // The changes since the snapshot, read as a refresh reads them (with the clock skew allowance).
                     var watermark = await RefreshAsync(snapshot.CoveredUntil, stoppingToken);
                     outages.Available();
-                    LogLoaded(logger, index.Count, "the index snapshot and the change log after it");
+                    LogLoadedFromSnapshot(logger, index.Count, (long)read.TotalMilliseconds, (long)(applied - read).TotalMilliseconds,
+                        (long)(time.GetElapsedTime(clock) - applied).TotalMilliseconds);
                     return (watermark, "snapshot");
                 }
                 catch (StorageUnavailableException e)
@@ -238,4 +245,9 @@ public sealed partial class IndexSynchronizer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opening index loaded: {Count} open openings, from {Source}")]
     private static partial void LogLoaded(ILogger logger, int count, string source);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Opening index loaded: {Count} open openings, from the index snapshot ({ReadMs} ms to read, {ApplyMs} ms to index) "
+            + "and the change log after it ({ReplayMs} ms)")]
+    private static partial void LogLoadedFromSnapshot(ILogger logger, int count, long readMs, long applyMs, long replayMs);
 }

@@ -29,7 +29,7 @@ public sealed class IndexSnapshotStoreTests
         var azurite = await SharedAzurite.GetAsync();
         var prefix = TestApp.NewTablePrefix();
         await using var first = await TestStorage.StartAsync(azurite.ConnectionString, prefix, ManualSnapshots);
-        await first.Get<IndexSynchronizer>().Loaded;
+        await ReadyToSnapshotAsync(first);
         var ids = await UpsertAsync(first, Enumerable.Range(0, 40).Select(i => $"SNAP-{i}"));
         Assert.NotNull(await first.Get<IndexSnapshotWriter>().WriteIfDueAsync(default));
         var later = await UpsertAsync(first, ["AFTER-1", "AFTER-2"]);
@@ -51,7 +51,7 @@ public sealed class IndexSnapshotStoreTests
         var azurite = await SharedAzurite.GetAsync();
         var prefix = TestApp.NewTablePrefix();
         await using var first = await TestStorage.StartAsync(azurite.ConnectionString, prefix, ManualSnapshots);
-        await first.Get<IndexSynchronizer>().Loaded;
+        await ReadyToSnapshotAsync(first);
         await UpsertAsync(first, Enumerable.Range(0, 10).Select(i => $"DAMAGE-{i}"));
         var name = await first.Get<IndexSnapshotWriter>().WriteIfDueAsync(default);
         var blob = Container(azurite, prefix).GetBlobClient(name);
@@ -77,7 +77,7 @@ public sealed class IndexSnapshotStoreTests
         var azurite = await SharedAzurite.GetAsync();
         var prefix = TestApp.NewTablePrefix();
         await using var instance = await TestStorage.StartAsync(azurite.ConnectionString, prefix, ManualSnapshots);
-        await instance.Get<IndexSynchronizer>().Loaded;
+        await ReadyToSnapshotAsync(instance);
         var container = Container(azurite, prefix);
         await container.CreateIfNotExistsAsync();
         var lockBlob = container.GetBlobClient("writer.lock");
@@ -90,6 +90,28 @@ public sealed class IndexSnapshotStoreTests
         await otherInstance.ReleaseAsync();
         Assert.NotNull(await instance.Get<IndexSnapshotWriter>().WriteIfDueAsync(default));
         Assert.Null(await instance.Get<IndexSnapshotWriter>().WriteIfDueAsync(default));
+    }
+
+    [Fact]
+    public async Task Writer_BeforeTheChangeLogIsReadAfterATableLoad_WritesNothing()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var prefix = TestApp.NewTablePrefix();
+        var neverRefreshed = new Dictionary<string, string?>(ManualSnapshots) { ["Reintegration:Index:RefreshInterval"] = "01:00:00" };
+        await using var instance = await TestStorage.StartAsync(azurite.ConnectionString, prefix, neverRefreshed);
+        await instance.Get<IndexSynchronizer>().Loaded;
+
+        // Its snapshot could not list the log rows its scan already reflects: every new instance would fetch them again.
+        Assert.Null(instance.Get<IndexSynchronizer>().Capture());
+        Assert.Null(await instance.Get<IndexSnapshotWriter>().WriteIfDueAsync(default));
+    }
+
+    /// <summary>Loaded, and the change log read once since: what a snapshot needs (see IndexSynchronizer.Capture).</summary>
+    private static async Task ReadyToSnapshotAsync(TestStorage storage)
+    {
+        var synchronizer = storage.Get<IndexSynchronizer>();
+        await synchronizer.Loaded;
+        await Eventually.HoldsAsync(() => synchronizer.Capture() is not null);
     }
 
     private static async Task<List<string>> UpsertAsync(TestStorage storage, IEnumerable<string> refs)
