@@ -49,7 +49,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
   tags: tags
 }
 
-// The tables of the app, the Functions host's own blobs (timer schedule status, leases) and the deployment package.
+// The tables of the app, the Functions host's own blobs (timer schedule status, leases), the deployment package and the index snapshots.
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: take('${compactPrefix}${suffix}', 24)
   location: location
@@ -75,6 +75,16 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// The opening index's snapshots (Reintegration:IndexSnapshot): a new instance loads the newest instead of scanning the
+// Openings table. The app would create it on first use; declared here so that it exists, private, from the start.
+resource snapshotContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'opening-index'
   properties: {
     publicAccess: 'None'
   }
@@ -212,6 +222,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'Reintegration__Storage', value: storage.properties.primaryEndpoints.table }
+        // The index snapshots' Blob service, with the same identity (Storage Blob Data Owner on the account).
+        { name: 'Reintegration__IndexSnapshot__Storage', value: storage.properties.primaryEndpoints.blob }
         { name: 'Reintegration__DigestSchedule', value: digestSchedule }
         { name: 'Reintegration__AdminKey', value: '@Microsoft.KeyVault(SecretUri=${adminKeySecret.properties.secretUri})' }
         { name: 'Reintegration__SigningKey', value: '@Microsoft.KeyVault(SecretUri=${signingKeySecret.properties.secretUri})' }

@@ -63,19 +63,20 @@ free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
-# Starts Azurite's Table service on port $1 and waits until it answers; sets AZURITE_PID.
+# Starts Azurite's Table service on port $1 and its Blob service on port $2, and waits until both
+# answer; sets AZURITE_PID.
 start_azurite() {
-  local port="$1" log="${TMPDIR:-/tmp}/reintegration-azurite-$1.log"
+  local port="$1" blob_port="$2" log="${TMPDIR:-/tmp}/reintegration-azurite-$1.log"
   # In a session of its own: node catches SIGINT even when started in the background, so Ctrl+C at the
   # terminal would stop Azurite while the app using it is still shutting down. stop_azurite stops it.
   if command -v setsid >/dev/null; then
-    setsid node "$ROOT/scripts/azurite-table.js" "$port" >"$log" 2>&1 &
+    setsid node "$ROOT/scripts/azurite-table.js" "$port" "$blob_port" >"$log" 2>&1 &
   else
-    node "$ROOT/scripts/azurite-table.js" "$port" >"$log" 2>&1 &
+    node "$ROOT/scripts/azurite-table.js" "$port" "$blob_port" >"$log" 2>&1 &
   fi
   AZURITE_PID=$!
   for _ in $(seq 1 100); do
-    if port_open "$port"; then
+    if port_open "$port" && port_open "$blob_port"; then
       return 0
     fi
     if ! kill -0 "$AZURITE_PID" 2>/dev/null; then
@@ -97,12 +98,13 @@ stop_azurite() {
   AZURITE_PID=""
 }
 
-# The connection string for an Azurite Table service on port $1 (the well-known development account).
+# The connection string for Azurite's Table service on port $1 and Blob service on port $2 (the
+# well-known development account).
 azurite_connection_string() {
-  if [ "$1" = "10002" ]; then
+  if [ "$1" = "10002" ] && [ "$2" = "10000" ]; then
     echo "UseDevelopmentStorage=true"
   else
-    echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;"
+    echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$1/devstoreaccount1;BlobEndpoint=http://127.0.0.1:$2/devstoreaccount1;"
   fi
 }
 

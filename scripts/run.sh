@@ -72,7 +72,12 @@ export Reintegration__AdminKey
 port=10002
 if port_open "$port"; then
   port="$(free_port)"
-  echo "Port 10002 is taken; Azurite uses $port."
+  echo "Port 10002 is taken; Azurite's Table service uses $port."
+fi
+blob_port=10000
+if port_open "$blob_port"; then
+  blob_port="$(free_port)"
+  echo "Port 10000 is taken; Azurite's Blob service uses $blob_port."
 fi
 APP_PID=""
 stopping=0
@@ -81,10 +86,10 @@ cleanup() {
   stop_azurite
 }
 trap cleanup EXIT
-start_azurite "$port"
-echo "Azurite Table service on 127.0.0.1:$port."
+start_azurite "$port" "$blob_port"
+echo "Azurite on 127.0.0.1: Table service on $port, Blob service (index snapshots) on $blob_port."
 
-export Reintegration__Storage="${Reintegration__Storage:-$(azurite_connection_string "$port")}"
+export Reintegration__Storage="${Reintegration__Storage:-$(azurite_connection_string "$port" "$blob_port")}"
 # The built app is started directly (what `dotnet run --project functions` does without Core Tools),
 # so that this script can stop it cleanly on Ctrl+C or SIGTERM.
 (cd "$ROOT/functions/bin/Debug/net10.0" && exec dotnet Reintegration.Functions.dll ${app_args[@]+"${app_args[@]}"}) &

@@ -28,11 +28,13 @@ public sealed partial class DigestRunner(
     IndexSynchronizer synchronizer,
     WebhookSender webhooks,
     IOptions<DigestOptions> options,
-    IOptions<ApiOptions> apiOptions,
     TimeProvider time,
     AppMetrics metrics,
     ILogger<DigestRunner> logger)
 {
+    /// <summary>How long a run waits for this instance's opening index to load (a timer firing just after a start).</summary>
+    private static readonly TimeSpan IndexWait = TimeSpan.FromMinutes(1);
+
     public async Task<DigestRunReport> RunAsync(IsoWeek week, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -150,7 +152,7 @@ public sealed partial class DigestRunner(
     {
         try
         {
-            await synchronizer.Loaded.WaitAsync(apiOptions.Value.IndexWait * 6, time, cancellationToken);
+            await synchronizer.Loaded.WaitAsync(IndexWait, time, cancellationToken);
         }
         catch (TimeoutException)
         {

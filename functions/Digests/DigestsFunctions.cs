@@ -55,7 +55,7 @@ public sealed class DigestsFunctions(Api api, DigestStore digests, DigestRunner 
     [Function("RunDigest")]
     public Task<IResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "digests/{week}/run")] HttpRequest request, string week) =>
-        api.HandleAuditedAsync(request, Roles.Admin, "RunDigest", async (_, _, cancellationToken) =>
+        api.HandleLongAuditedAsync(request, Roles.Admin, "RunDigest", async (_, _, cancellationToken) =>
             IsoWeek.TryParse(week, out var isoWeek)
                 ? TypedResults.Json(await runner.RunAsync(isoWeek, cancellationToken), ApiJsonContext.Web.DigestRunReport)
                 : Problems.InvalidWeek());

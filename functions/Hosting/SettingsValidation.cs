@@ -8,6 +8,8 @@ using Reintegration.Storage.Audit;
 using Reintegration.Storage.Centres;
 using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Openings;
+using Reintegration.Storage.Openings.Snapshots;
+using Reintegration.Storage.Profiles;
 using Reintegration.Storage.Retention;
 
 namespace Reintegration.Functions.Hosting;
@@ -32,6 +34,7 @@ internal static class SettingsValidation
 
         const string Resilience = StorageResilienceOptions.SectionName;
         services.AddOptions<StorageResilienceOptions>().ValidateOnStart()
+            .Rule($"{Resilience}:RequestBudget", o => o.RequestBudget > TimeSpan.Zero, "must be positive")
             .Rule($"{Resilience}:OverallTimeout", o => o.OverallTimeout > TimeSpan.Zero, "must be positive")
             .Rule($"{Resilience}:AttemptTimeout", o => o.AttemptTimeout > TimeSpan.Zero, "must be positive")
             .Rule($"{Resilience}:MaxRetryAttempts", o => o.MaxRetryAttempts is >= 0 and <= 100, "must be between 0 and 100")
@@ -50,12 +53,25 @@ internal static class SettingsValidation
             .Rule($"{Index}:FullReloadInterval", o => o.FullReloadInterval > TimeSpan.Zero, "must be positive")
             .Rule($"{Index}:ChangeLogRetention", o => o.ChangeLogRetention > TimeSpan.Zero, "must be positive");
 
+        const string Snapshot = IndexSnapshotOptions.SectionName;
+        services.AddOptions<IndexSnapshotOptions>().ValidateOnStart()
+            .Rule($"{Snapshot}:Interval", o => o.Interval > TimeSpan.Zero, "must be positive")
+            .Rule($"{Snapshot}:AfterChanges", o => o.AfterChanges >= 1, "must be at least 1")
+            .Rule($"{Snapshot}:CheckInterval", o => o.CheckInterval > TimeSpan.Zero, "must be positive")
+            .Rule($"{Snapshot}:Keep", o => o.Keep >= 1, "must be at least 1");
+
+        const string Profiles = ProfileCacheOptions.SectionName;
+        services.AddOptions<ProfileCacheOptions>().ValidateOnStart()
+            .Rule($"{Profiles}:RefreshInterval", o => o.RefreshInterval > TimeSpan.Zero, "must be positive")
+            .Rule($"{Profiles}:MaxStaleness", o => o.MaxStaleness >= TimeSpan.Zero, "must not be negative")
+            .Rule($"{Profiles}:MaxAge", o => o.MaxAge >= TimeSpan.Zero, "must not be negative")
+            .Rule($"{Profiles}:Capacity", o => o.Capacity >= 1, "must be at least 1");
+
         const string Api = ApiOptions.SectionName;
         services.AddOptions<ApiOptions>().ValidateOnStart()
             .Rule($"{Api}:AdminKey", o => o.AdminKey is null || !string.IsNullOrWhiteSpace(o.AdminKey), "must not be blank when set")
             .Rule($"{Api}:MaxBodyBytes", o => o.MaxBodyBytes > 0, "must be positive")
-            .Rule($"{Api}:MaxItems", o => o.MaxItems >= 1, "must be at least 1")
-            .Rule($"{Api}:IndexWait", o => o.IndexWait >= TimeSpan.Zero, "must not be negative");
+            .Rule($"{Api}:MaxItems", o => o.MaxItems >= 1, "must be at least 1");
 
         const string Digest = DigestOptions.SectionName;
         services.AddOptions<DigestOptions>().ValidateOnStart()

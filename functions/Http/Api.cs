@@ -1,21 +1,44 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Reintegration.Functions.Audit;
 using Reintegration.Functions.Routing;
 using Reintegration.Storage.Audit;
 using Reintegration.Storage.Infrastructure;
+using Reintegration.Storage.Openings;
 
 namespace Reintegration.Functions.Http;
 
 /// <summary>
 /// What every HTTP function does around its own work: authenticate, check the role, and turn every
-/// failure into a problem document — 503 with Retry-After when storage is away, 400/412/413/415 for
-/// what the client sent, and 500 only for our own faults, logged without any personal data.
+/// failure into a problem document — 503 with Retry-After when storage is away or slower than the
+/// request's storage budget, or while the opening index loads; 400/412/413/415 for what the client
+/// sent; and 500 only for our own faults, logged without any personal data.
 /// </summary>
-public sealed partial class Api(Authenticator authenticator, RateLimits limits, AuditStore audit, RouteTable routes, TimeProvider time, ILogger<Api> logger)
+public sealed partial class Api(
+    Authenticator authenticator,
+    RateLimits limits,
+    AuditStore audit,
+    RouteTable routes,
+    IOptions<StorageResilienceOptions> resilience,
+    TimeProvider time,
+    ILogger<Api> logger)
 {
+    /// <summary>
+    /// Runs a request's work within its storage budget (<see cref="StorageResilienceOptions.RequestBudget"/>):
+    /// when storage has not answered by then, the work is cancelled and the caller gets 503 at once,
+    /// rather than a wait as long as the pipeline's retries.
+    /// </summary>
     public Task<IResult> HandleAsync(HttpRequest request, Roles roles, Func<Caller, CancellationToken, Task<IResult>> work) =>
-        AnswerAsync(request, async cancellationToken =>
+        WithinAsync(request, roles, resilience.Value.RequestBudget, work);
+
+    /// <summary>A long run the caller waits for (a week's digests): no budget but the pipeline's own timeouts.</summary>
+    public Task<IResult> HandleLongAsync(HttpRequest request, Roles roles, Func<Caller, CancellationToken, Task<IResult>> work) =>
+        WithinAsync(request, roles, Timeout.InfiniteTimeSpan, work);
+
+    private Task<IResult> WithinAsync(HttpRequest request, Roles roles, TimeSpan budget, Func<Caller, CancellationToken, Task<IResult>> work) =>
+        BudgetedAsync(request, budget, async cancellationToken =>
         {
             var (caller, refused) = await CallerAsync(request, roles, cancellationToken);
             return caller is null ? refused! : await work(caller, cancellationToken);
@@ -29,7 +52,16 @@ public sealed partial class Api(Authenticator authenticator, RateLimits limits, 
     /// </summary>
     public Task<IResult> HandleAuditedAsync(
         HttpRequest request, Roles roles, string function, Func<Caller, AuditTrail, CancellationToken, Task<IResult>> work) =>
-        AnswerAsync(request, async cancellationToken =>
+        AuditedWithinAsync(request, roles, function, resilience.Value.RequestBudget, work);
+
+    /// <summary>As <see cref="HandleAuditedAsync"/>, for a long run the caller waits for: no budget but the pipeline's own timeouts.</summary>
+    public Task<IResult> HandleLongAuditedAsync(
+        HttpRequest request, Roles roles, string function, Func<Caller, AuditTrail, CancellationToken, Task<IResult>> work) =>
+        AuditedWithinAsync(request, roles, function, Timeout.InfiniteTimeSpan, work);
+
+    private Task<IResult> AuditedWithinAsync(
+        HttpRequest request, Roles roles, string function, TimeSpan budget, Func<Caller, AuditTrail, CancellationToken, Task<IResult>> work) =>
+        BudgetedAsync(request, budget, async cancellationToken =>
         {
             var (caller, refused) = await CallerAsync(request, roles, cancellationToken);
             if (caller is null)
@@ -38,7 +70,7 @@ public sealed partial class Api(Authenticator authenticator, RateLimits limits, 
             }
 
             var trail = new AuditTrail();
-            var result = await AnswerAsync(request, token => work(caller, trail, token));
+            var result = await AnswerAsync(request, budget, cancellationToken, token => work(caller, trail, token));
             var at = time.GetUtcNow();
             var outcome = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
             var route = routes.RouteOf(function);
@@ -77,10 +109,17 @@ public sealed partial class Api(Authenticator authenticator, RateLimits limits, 
         return (caller, null);
     }
 
-    /// <summary>The work's answer, or the problem its failure means.</summary>
-    private async Task<IResult> AnswerAsync(HttpRequest request, Func<CancellationToken, Task<IResult>> work)
+    private async Task<IResult> BudgetedAsync(HttpRequest request, TimeSpan budget, Func<CancellationToken, Task<IResult>> work)
     {
-        var cancellationToken = request.HttpContext.RequestAborted;
+        using var budgeted = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted);
+        budgeted.CancelAfter(budget);
+        return await AnswerAsync(request, budget, budgeted.Token, work);
+    }
+
+    /// <summary>The work's answer, or the problem its failure means.</summary>
+    private async Task<IResult> AnswerAsync(
+        HttpRequest request, TimeSpan budget, CancellationToken cancellationToken, Func<CancellationToken, Task<IResult>> work)
+    {
         try
         {
             return await work(cancellationToken);
@@ -93,15 +132,26 @@ public sealed partial class Api(Authenticator authenticator, RateLimits limits, 
         {
             return Problems.PreconditionFailed(e.Message);
         }
+        catch (IndexLoadingException e)
+        {
+            return Problems.IndexLoading(e.Status, e.RetryAfter);
+        }
         catch (StorageUnavailableException e)
         {
             LogStorageUnavailable(logger, RouteOf(request), e.InnerException?.GetType().Name ?? e.GetType().Name);
             return Problems.ServiceUnavailable("Storage is unavailable right now; the request can be sent again.", e.RetryAfter);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // The client went away; nobody reads this answer.
             return TypedResults.Empty;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var spent = "budget of " + budget.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s spent";
+            LogStorageUnavailable(logger, RouteOf(request), spent);
+            return Problems.ServiceUnavailable(
+                "Storage did not answer within this request's time budget; the request can be sent again.", resilience.Value.BreakDuration);
         }
         catch (Exception e)
         {

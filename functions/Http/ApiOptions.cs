@@ -16,7 +16,4 @@ public sealed class ApiOptions
 
     /// <summary>Arrays longer than this are refused with 413.</summary>
     public int MaxItems { get; set; } = 500;
-
-    /// <summary>How long a match request waits for the opening index to finish loading before answering 503.</summary>
-    public TimeSpan IndexWait { get; set; } = TimeSpan.FromSeconds(10);
 }

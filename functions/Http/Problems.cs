@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Reintegration.Storage.Openings;
 using Reintegration.Validation;
 
 namespace Reintegration.Functions.Http;
@@ -77,6 +78,23 @@ public static class Problems
     public static IResult ServiceUnavailable(string detail, TimeSpan retryAfter) =>
         new HeaderResult(Problem(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", detail), "Retry-After", Seconds(retryAfter));
 
+    /// <summary>
+    /// The opening index of this instance is still loading: 503 at once, saying so (not blaming storage),
+    /// with how far the load has got as <c>index</c> and <c>progress</c>, and when to ask again.
+    /// </summary>
+    public static IResult IndexLoading(IndexLoading loading, TimeSpan retryAfter, string detail =
+        "The opening index of this instance is still loading; matches are served once it is loaded. The request can be sent again.") =>
+        new HeaderResult(TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Service Unavailable",
+            type: TypeOf(StatusCodes.Status503ServiceUnavailable),
+            detail: detail,
+            extensions: new Dictionary<string, object?>
+            {
+                ["index"] = "loading",
+                ["progress"] = new IndexProgress(loading.Source, loading.Loaded, loading.Total),
+            }), "Retry-After", Seconds(retryAfter));
+
     public static IResult Internal() =>
         Problem(StatusCodes.Status500InternalServerError, "Internal Server Error", "Something failed on our side; it has been logged. Please try again later.");
 
@@ -88,6 +106,9 @@ public static class Problems
 
     /// <summary>A method as sent, cut short: it is the client's text.</summary>
     private static string Shown(string method) => method.Length <= 20 ? method : method[..20] + "…";
+
+    /// <summary>How far the index has loaded: from where, how many openings so far, and of how many (when known).</summary>
+    public sealed record IndexProgress(string Source, int Loaded, int? Total);
 
     /// <summary>Adds a header to another result.</summary>
     private sealed class HeaderResult(IResult inner, string name, string value) : IResult, IStatusCodeHttpResult

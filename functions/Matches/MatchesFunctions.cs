@@ -45,12 +45,12 @@ public sealed class MatchesFunctions(Api api, RateLimits limits, Matchmaker matc
                 return problem;
             }
 
-            if (await profiles.GetAsync(caller.Centre!.Id, id, cancellationToken) is not { } stored)
+            if (await profiles.GetRecentAsync(caller.Centre!.Id, id, cancellationToken) is not { } stored)
             {
                 return Problems.ProfileNotFound();
             }
 
-            var response = await matchmaker.MatchAsync(stored.Id, stored.Profile, query, cancellationToken);
+            var response = matchmaker.Match(stored.Id, stored.Profile, query);
             return TypedResults.Json(response, ApiJsonContext.Web.MatchResponse);
         });
 
@@ -59,6 +59,8 @@ public sealed class MatchesFunctions(Api api, RateLimits limits, Matchmaker matc
     public Task<IResult> ForSent([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "matches")] HttpRequest request) =>
         api.HandleAuditedAsync(request, Roles.Centre, "MatchAdHoc", async (caller, _, cancellationToken) =>
         {
+            // Before the hourly quota: a centre sent away while the index loads keeps its walk-ins.
+            matchmaker.EnsureReady();
             if (limits.TakeWalkIn(caller.PublisherId) is { } wait)
             {
                 return Problems.TooManyRequests("This centre has matched more walk-in profiles this hour than the service allows; store the person's profile, or send again later.", wait);
@@ -76,7 +78,7 @@ public sealed class MatchesFunctions(Api api, RateLimits limits, Matchmaker matc
                 return Problems.Validation(errors);
             }
 
-            var response = await matchmaker.MatchAsync(null, profile!, query, cancellationToken);
+            var response = matchmaker.Match(null, profile!, query);
             return TypedResults.Json(response, ApiJsonContext.Web.MatchResponse);
         });
 

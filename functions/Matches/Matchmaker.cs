@@ -1,23 +1,18 @@
-using Microsoft.Extensions.Options;
 using Reintegration.Domain;
-using Reintegration.Functions.Http;
 using Reintegration.Functions.Telemetry;
 using Reintegration.Localisation;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
-using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Openings;
 
 namespace Reintegration.Functions.Matches;
 
-/// <summary>Matches a profile against the opening index, once the index holds every open opening.</summary>
+/// <summary>
+/// Matches a profile against the opening index, once the index holds every open opening; until then a
+/// match is refused at once (<see cref="IndexLoadingException"/>, 503 with when to ask again).
+/// </summary>
 public sealed class Matchmaker(
-    MatchingEngine engine,
-    OpeningIndex index,
-    IndexSynchronizer synchronizer,
-    TimeProvider time,
-    IOptions<ApiOptions> options,
-    AppMetrics metrics)
+    MatchingEngine engine, OpeningIndex index, IndexSynchronizer synchronizer, TimeProvider time, AppMetrics metrics)
 {
     /// <summary>Judges one stored opening for one person, as the index would, and says why.</summary>
     public VerdictView Judge(string profileId, Profile profile, StoredOpening opening, MatchQuery query)
@@ -31,19 +26,18 @@ public sealed class Matchmaker(
         return new VerdictView(profileId, opening.Id, verdict.Offered, verdict.ExcludedBy, verdict.Explanation, verdict.Match is { } match ? MatchView.Of(match) : null);
     }
 
-    public async Task<MatchResponse> MatchAsync(string? profileId, Profile profile, MatchQuery query, CancellationToken cancellationToken)
+    /// <summary>Refuses (503, <see cref="IndexLoadingException"/>) while this instance's index is still loading.</summary>
+    public void EnsureReady()
     {
-        if (!synchronizer.IsLoaded)
+        if (synchronizer.Status is IndexLoading loading)
         {
-            try
-            {
-                await synchronizer.Loaded.WaitAsync(options.Value.IndexWait, time, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                throw new StorageUnavailableException("The opening index is still loading.", TimeSpan.FromSeconds(5));
-            }
+            throw new IndexLoadingException(loading, loading.RetryAfter(time.GetUtcNow()));
         }
+    }
+
+    public MatchResponse Match(string? profileId, Profile profile, MatchQuery query)
+    {
+        EnsureReady();
 
         var started = time.GetTimestamp();
         var result = index.Match(profile, query);

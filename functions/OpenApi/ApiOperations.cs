@@ -67,7 +67,9 @@ public static class ApiOperations
 
     public static readonly IReadOnlyDictionary<string, ApiOperation> ByFunction = new Dictionary<string, ApiOperation>(StringComparer.Ordinal)
     {
-        ["Health"] = new("Liveness, and whether Table Storage answers.", Anonymous) { Response = ApiBody.Json<HealthReport>(), Errors = [503] },
+        ["Health"] = new(
+            "Readiness: whether this instance's opening index is loaded (503 with its progress until it is) and Table Storage answers; "
+            + "the index's size and age.", Anonymous) { Response = ApiBody.Json<HealthReport>(), Errors = [503] },
         ["OpenApi"] = new("This OpenAPI document.", Anonymous) { Response = ApiBody.Json(ApiSchema.AnyObject) },
 
         ["CreateCentre"] = new("Registers a centre; the answer holds its API key, shown this once only. Two centres of one country cannot share a name.", Roles.Admin) { Request = ApiBody.Json<CentreRequest>(), Status = 201, Response = ApiBody.Json<CentreCreated>(), Errors = [409] },

@@ -6,6 +6,7 @@ using Reintegration.Storage.Centres;
 using Reintegration.Storage.Digests;
 using Reintegration.Storage.Infrastructure;
 using Reintegration.Storage.Openings;
+using Reintegration.Storage.Openings.Snapshots;
 using Reintegration.Storage.Placements;
 using Reintegration.Storage.Profiles;
 using Reintegration.Storage.Retention;
@@ -16,7 +17,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers Table Storage: options, the client, the resilience pipeline, the tables and the stores,
-    /// and the background services that create the tables and keep the opening index fresh. The app
+    /// and the background services that create the tables, keep the opening index fresh and write its snapshots. The app
     /// registers the engine's <see cref="Matching.Index.OpeningIndex"/> and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddReintegrationStorage(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddOptions<StorageResilienceOptions>().Bind(configuration.GetSection(StorageResilienceOptions.SectionName));
         services.AddOptions<IndexSyncOptions>().Bind(configuration.GetSection(IndexSyncOptions.SectionName));
+        services.AddOptions<IndexSnapshotOptions>().Bind(configuration.GetSection(IndexSnapshotOptions.SectionName));
+        services.AddOptions<ProfileCacheOptions>().Bind(configuration.GetSection(ProfileCacheOptions.SectionName));
         services.AddOptions<CentreOptions>().Bind(configuration.GetSection(CentreOptions.SectionName));
         services.AddSingleton(sp => TableServiceClientFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddStorageResilience();
@@ -34,6 +37,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<SigningKeyOptions>().Bind(configuration.GetSection(SigningKeyOptions.SectionName));
         services.AddSingleton<SigningKey>();
         services.AddSingleton<CentreStore>();
+        services.AddSingleton<ProfileChangeLog>();
+        services.AddSingleton<ProfileCache>();
         services.AddSingleton<ProfileStore>();
         services.AddSingleton<OpeningChangeLog>();
         services.AddSingleton<OpeningStore>();
@@ -46,11 +51,16 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.SectionName));
         services.AddSingleton<AuditStore>();
         services.AddSingleton<ProfileErasure>();
+        services.AddSingleton<IndexSnapshotStore>();
+        services.AddSingleton<IndexSnapshotLoader>();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.SectionName));
         services.AddSingleton<RetentionSweep>();
         services.AddSingleton<IndexSynchronizer>();
+        services.AddSingleton<IndexSnapshotWriter>();
         services.AddHostedService<TableProvisioner>();
         services.AddHostedService(sp => sp.GetRequiredService<IndexSynchronizer>());
+        services.AddHostedService(sp => sp.GetRequiredService<IndexSnapshotWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<ProfileCache>());
         return services;
     }
 }

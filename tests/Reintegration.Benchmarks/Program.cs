@@ -1,7 +1,11 @@
+using Reintegration.Benchmarks.ColdStart;
 using Reintegration.Benchmarks.Digest;
 using Reintegration.Benchmarks.Harness;
 using Reintegration.Benchmarks.Import;
+using Reintegration.Benchmarks.Lucene;
+using Reintegration.Benchmarks.Throughput;
 using Reintegration.Benchmarks.Match;
+using Reintegration.Benchmarks.Stall;
 
 // One mode per benchmark, chosen by the first argument; a new mode is a class with a BenchmarkMode and one line here.
 BenchmarkMode[] modes =
@@ -9,6 +13,10 @@ BenchmarkMode[] modes =
     MatchBenchmark.Mode,
     ImportBenchmark.Mode,
     DigestBenchmark.Mode,
+    ColdStartBenchmark.Mode,
+    LuceneBenchmark.Mode,
+    ThroughputBenchmark.Mode,
+    StallBenchmark.Mode,
 ];
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")

@@ -59,7 +59,7 @@ public sealed class InfrastructureTests
         var properties = app.GetProperty("properties");
         var config = properties.GetProperty("functionAppConfig");
         var deployment = config.GetProperty("deployment").GetProperty("storage");
-        var container = template.Single("Microsoft.Storage/storageAccounts/blobServices/containers");
+        var containers = template.Resources("Microsoft.Storage/storageAccounts/blobServices/containers");
 
         Assert.Equal(("FlexConsumption", "FC1"), (plan.GetProperty("tier").GetString(), plan.GetProperty("name").GetString()));
         Assert.Equal("functionapp,linux", app.GetProperty("kind").GetString());
@@ -69,7 +69,8 @@ public sealed class InfrastructureTests
         Assert.Equal("1.2", properties.GetProperty("siteConfig").GetProperty("minTlsVersion").GetString());
         Assert.Equal("blobContainer", deployment.GetProperty("type").GetString());
         Assert.Contains("primaryEndpoints.blob", deployment.GetProperty("value").GetString(), StringComparison.Ordinal);
-        Assert.Equal("None", container.GetProperty("properties").GetProperty("publicAccess").GetString());
+        Assert.All(containers, container =>
+            Assert.Equal("None", container.GetProperty("properties").GetProperty("publicAccess").GetString()));
         Assert.Equal("UserAssignedIdentity", deployment.GetProperty("authentication").GetProperty("type").GetString());
         Assert.Equal("UserAssigned", app.GetProperty("identity").GetProperty("type").GetString());
     }
@@ -102,8 +103,9 @@ public sealed class InfrastructureTests
         // What was found is what the options classes read, down to their nested sections.
         Assert.Contains("Reintegration:StorageResilience:MaxRetryAttempts", code.Read);
         Assert.Contains("Reintegration:Scoring:Occupation", code.Read);
-        Assert.Equal(4, code.Required.Count);
+        Assert.Equal(5, code.Required.Count);
         Assert.Contains("Reintegration:Storage", code.Required);
+        Assert.Contains("Reintegration:IndexSnapshot:Storage", code.Required);
         Assert.Contains("Reintegration:AdminKey", code.Required);
         Assert.Contains("Reintegration:DigestSchedule", code.Required);
     }

@@ -7,7 +7,7 @@ using System.Net.Sockets;
 namespace Reintegration.Testing;
 
 /// <summary>
-/// One Azurite Table service on a free loopback port, in memory, started through the project's own
+/// One Azurite, in memory, its Table and Blob services each on a free loopback port, started through the project's own
 /// launcher (scripts/azurite-table.js) from the npm packages that scripts/test.sh installs. It ends
 /// when stopped or disposed, and on its own if this process dies (the launcher watches its stdin, a
 /// pipe this process holds). Shared by the integration tests and the benchmarks (linked, not referenced).
@@ -19,11 +19,15 @@ public sealed class Azurite : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
     private Process? _process;
 
-    private Azurite(int port) => Port = port;
+    private Azurite(int port, int blobPort) => (Port, BlobPort) = (port, blobPort);
 
+    /// <summary>The Table service's port.</summary>
     public int Port { get; }
 
-    public string ConnectionString => ConnectionStringFor(Port);
+    /// <summary>The Blob service's port (index snapshots).</summary>
+    public int BlobPort { get; }
+
+    public string ConnectionString => ConnectionStringFor(Port, BlobPort);
 
     /// <summary>CPU time the service has used so far (all its threads): what work costs the server.</summary>
     public TimeSpan ProcessorTime
@@ -35,14 +39,19 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
-    /// <summary>The development account's connection string for a Table endpoint on this port (Azurite's, or a proxy's in front of it).</summary>
-    public static string ConnectionStringFor(int port) =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/devstoreaccount1;";
+    /// <summary>
+    /// The development account's connection string for a Table endpoint on this port (Azurite's, or a
+    /// proxy's in front of it), and a Blob endpoint on <paramref name="blobPort"/> (none: port 1, where nothing answers).
+    /// </summary>
+    public static string ConnectionStringFor(int port, int blobPort = 1) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};"
+        + $"TableEndpoint=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/devstoreaccount1;"
+        + $"BlobEndpoint=http://127.0.0.1:{blobPort.ToString(CultureInfo.InvariantCulture)}/devstoreaccount1;";
 
     /// <exception cref="AzuriteUnavailableException">Azurite is not installed, node is missing, or the service did not come up.</exception>
     public static async Task<Azurite> StartAsync(CancellationToken cancellationToken = default)
     {
-        var azurite = new Azurite(FreePort());
+        var azurite = new Azurite(FreePort(), FreePort());
         await azurite.RestartAsync(cancellationToken);
         return azurite;
     }
@@ -57,7 +66,8 @@ public sealed class Azurite : IAsyncDisposable
             throw new AzuriteUnavailableException($"Azurite is not installed in {root}: run scripts/test.sh (it runs npm ci) or `npm ci` at the repository root.");
         }
 
-        var start = new ProcessStartInfo("node", [Path.Combine(root, "scripts", "azurite-table.js"), Port.ToString(CultureInfo.InvariantCulture), "--exit-with-parent"])
+        var start = new ProcessStartInfo("node", [Path.Combine(root, "scripts", "azurite-table.js"),
+            Port.ToString(CultureInfo.InvariantCulture), BlobPort.ToString(CultureInfo.InvariantCulture), "--exit-with-parent"])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -77,7 +87,7 @@ public sealed class Azurite : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var waited = Stopwatch.StartNew();
-        while (!await AnswersAsync(cancellationToken))
+        while (!await AnswersAsync(Port, cancellationToken) || !await AnswersAsync(BlobPort, cancellationToken))
         {
             if (_process.HasExited || waited.Elapsed > StartTimeout)
             {
@@ -106,7 +116,7 @@ public sealed class Azurite : IAsyncDisposable
         _process.Dispose();
         _process = null;
         // The port must be free again before anything counts on the service being down.
-        while (await AnswersAsync(CancellationToken.None))
+        while (await AnswersAsync(Port, CancellationToken.None) || await AnswersAsync(BlobPort, CancellationToken.None))
         {
             await Task.Delay(50);
         }
@@ -114,12 +124,12 @@ public sealed class Azurite : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private async Task<bool> AnswersAsync(CancellationToken cancellationToken)
+    private static async Task<bool> AnswersAsync(int port, CancellationToken cancellationToken)
     {
         using var client = new TcpClient();
         try
         {
-            await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
+            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
             return true;
         }
         catch (SocketException)

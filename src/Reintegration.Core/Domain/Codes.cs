@@ -7,15 +7,16 @@ namespace Reintegration.Domain;
 /// (ISO 3166-1, ISO 4217), languages in lower case (ISO 639-1), CEFR levels in upper case. The
 /// domain's setters apply these, so every reader (JSON, CSV, code) gets the same canonical value.
 /// Only what has a code's shape (two or three ASCII letters or digits) is changed: anything else
-/// ("Tajikistan") stays as sent, for the validator to quote back.
+/// ("Tajikistan") stays as sent, for the validator to quote back. A code already canonical is kept as
+/// the same string, so that texts shared on load (an index snapshot's) stay shared.
 /// </summary>
 public static class Codes
 {
     [return: NotNullIfNotNull(nameof(code))]
-    public static string? Upper(string? code) => IsCodeShaped(code) ? code.ToUpperInvariant() : code;
+    public static string? Upper(string? code) => IsCodeShaped(code) && code.Any(char.IsAsciiLetterLower) ? code.ToUpperInvariant() : code;
 
     [return: NotNullIfNotNull(nameof(code))]
-    public static string? Lower(string? code) => IsCodeShaped(code) ? code.ToLowerInvariant() : code;
+    public static string? Lower(string? code) => IsCodeShaped(code) && code.Any(char.IsAsciiLetterUpper) ? code.ToLowerInvariant() : code;
 
     private static bool IsCodeShaped([NotNullWhen(true)] string? code) => code is { Length: 2 or 3 } && code.All(char.IsAsciiLetterOrDigit);
 

@@ -88,5 +88,8 @@ internal sealed class Seeker
     }
 
     /// <summary>The first day the person could start in the opening: the later of its start, their availability, and today.</summary>
-    public int StartDay(CandidateOpening opening, int today) => Math.Max(today, Math.Max(opening.StartDay, AvailableDay));
+    public int StartDay(CandidateOpening opening, int today) => StartDay(opening.StartDay, today);
+
+    /// <summary>The same, from the opening's start day alone (as its index key holds it).</summary>
+    public int StartDay(int openingStartDay, int today) => Math.Max(today, Math.Max(openingStartDay, AvailableDay));
 }

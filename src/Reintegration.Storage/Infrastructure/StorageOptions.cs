@@ -18,6 +18,6 @@ public sealed class StorageOptions
     /// <summary>Prepended to every table name, so that several apps can share one account.</summary>
     public string TablePrefix { get; set; } = "";
 
-    /// <summary>How long the health probe waits for storage to answer.</summary>
-    public TimeSpan HealthProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long the health probe waits for storage to answer: under a second, so that health answers within one.</summary>
+    public TimeSpan HealthProbeTimeout { get; set; } = TimeSpan.FromMilliseconds(800);
 }

@@ -13,13 +13,28 @@ public sealed class StorageResilienceOptions
 {
     public const string SectionName = "Reintegration:StorageResilience";
 
+    /// <summary>
+    /// How long one HTTP request may wait for storage in all before it answers 503 (enforced by the
+    /// HTTP layer). Background work (loading the index, digests) is bounded by <see cref="OverallTimeout"/> per call.
+    /// </summary>
+    public TimeSpan RequestBudget { get; set; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromSeconds(30);
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Shorter than <see cref="RequestBudget"/>, so that an attempt to a stalled service fails (and counts
+    /// toward the breaker) before the request gives up on it: a request cut by its budget counts for nothing.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     public int MaxRetryAttempts { get; set; } = 4;
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
     public double BreakFailureRatio { get; set; } = 0.5;
-    public int BreakMinimumThroughput { get; set; } = 20;
-    public TimeSpan BreakSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sixteen callers each failing an attempt open the breaker: an outage under load is seen in one attempt timeout.</summary>
+    public int BreakMinimumThroughput { get; set; } = 10;
+
+    public TimeSpan BreakSamplingDuration { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Share of calls (0..1) failed with a transient fault before they reach storage: for chaos tests only, never in production.</summary>

@@ -29,6 +29,7 @@ public sealed class Tables
         Openings = service.GetTableClient(prefix + "Openings");
         OpeningRefs = service.GetTableClient(prefix + "OpeningRefs");
         OpeningChanges = service.GetTableClient(prefix + "OpeningChanges");
+        ProfileChanges = service.GetTableClient(prefix + "ProfileChanges");
         Placements = service.GetTableClient(prefix + "Placements");
         Digests = service.GetTableClient(prefix + "Digests");
         DigestDeliveries = service.GetTableClient(prefix + "DigestDeliveries");
@@ -39,11 +40,12 @@ public sealed class Tables
     public TableClient Openings { get; }
     public TableClient OpeningRefs { get; }
     public TableClient OpeningChanges { get; }
+    public TableClient ProfileChanges { get; }
     public TableClient Placements { get; }
     public TableClient Digests { get; }
     public TableClient DigestDeliveries { get; }
 
-    public IEnumerable<TableClient> All => [Centres, Profiles, Openings, OpeningRefs, OpeningChanges, Placements, Digests, DigestDeliveries];
+    public IEnumerable<TableClient> All => [Centres, Profiles, Openings, OpeningRefs, OpeningChanges, ProfileChanges, Placements, Digests, DigestDeliveries];
 
     /// <summary>Creates every table that does not exist yet; after the first success, costs nothing.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

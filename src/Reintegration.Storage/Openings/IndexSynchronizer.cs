@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reintegration.Matching.Index;
 using Reintegration.Storage.Infrastructure;
+using Reintegration.Storage.Openings.Snapshots;
 
 namespace Reintegration.Storage.Openings;
 
@@ -26,13 +27,15 @@ public sealed class IndexSyncOptions
 
 /// <summary>
 /// Keeps this instance's <see cref="OpeningIndex"/> fresh, and is the only writer of it: loads every
-/// open opening at start, then reads only the change log and applies the openings it names (the other
+/// open opening at start (from the newest index snapshot and the change log after it, or else by
+/// scanning the table), then reads only the change log and applies the openings it names (the other
 /// instances' writes); this instance's own writes come through <see cref="Apply"/> at once.
 /// </summary>
 public sealed partial class IndexSynchronizer(
     OpeningStore store,
     OpeningChangeLog changes,
     OpeningIndex index,
+    IndexSnapshotLoader snapshots,
     IOptions<IndexSyncOptions> options,
     TimeProvider time,
     StorageOutageLog outages,
@@ -40,11 +43,41 @@ public sealed partial class IndexSynchronizer(
 {
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private volatile IndexLoading? _loading = new("table", 0, null, time.GetUtcNow());
+    private string _loadedFrom = "";
+    private long _changesApplied;
+    private long _watermarkTicks;
+    // Null until the change log has been read once since the index loaded (see Capture).
+    private volatile string[]? _appliedRows;
 
     /// <summary>Completes once the index holds every open opening.</summary>
     public Task Loaded => _loaded.Task;
 
     public bool IsLoaded => _loaded.Task.IsCompleted;
+
+    /// <summary>Loading (with how far it got), or ready (with the index's size now and its freshness).</summary>
+    public IndexStatus Status => _loading as IndexStatus ?? new IndexReady(index.Count, _loadedFrom, Watermark);
+
+    /// <summary>How many opening changes this instance has applied since it loaded: what makes a new snapshot due.</summary>
+    public long ChangesApplied => Interlocked.Read(ref _changesApplied);
+
+    /// <summary>
+    /// What a snapshot written now covers: the openings held and the change-log position they are
+    /// complete up to (read before the openings, so they hold at least every change before it).
+    /// </summary>
+    public IndexSnapshot? Capture()
+    {
+        // The rows read before the watermark and the watermark itself, published together after each refresh.
+        // None before the first read of the log: after a table scan, the log's recent rows (a large import) are
+        // not yet known to be applied, and a snapshot that cannot list them sends every new instance to fetch them again.
+        var (coveredUntil, applied) = (Watermark, _appliedRows);
+        if (!IsLoaded || applied is null)
+        {
+            return null;
+        }
+
+        return new IndexSnapshot(coveredUntil, index.Listings()) { Applied = applied };
+    }
 
     /// <summary>Brings the index in step with a write this instance made (what <see cref="OpeningStore"/> returned).</summary>
     public void Apply(OpeningChanges changes)
@@ -52,6 +85,7 @@ public sealed partial class IndexSynchronizer(
         if (changes.Upserted.Count > 0 || changes.Removed.Count > 0)
         {
             index.Apply(changes.Upserted, changes.Removed);
+            Interlocked.Add(ref _changesApplied, changes.Upserted.Count + changes.Removed.Count);
         }
     }
 
@@ -61,8 +95,10 @@ public sealed partial class IndexSynchronizer(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var watermark = await LoadAsync(stoppingToken);
+        (var watermark, _loadedFrom) = await FirstLoadAsync(stoppingToken);
+        Advance(watermark);
         CaughtUpAt = time.GetUtcNow();
+        _loading = null;
         _loaded.TrySetResult();
         var reloadAt = time.GetUtcNow() + settings.FullReloadInterval;
         while (!stoppingToken.IsCancellationRequested)
@@ -72,12 +108,12 @@ public sealed partial class IndexSynchronizer(
                 await Task.Delay(settings.RefreshInterval, time, stoppingToken);
                 if (time.GetUtcNow() >= reloadAt)
                 {
-                    watermark = await LoadAsync(stoppingToken);
+                    Advance(await LoadAsync(stoppingToken));
                     reloadAt = time.GetUtcNow() + settings.FullReloadInterval;
                     await changes.PruneAsync(time.GetUtcNow() - settings.ChangeLogRetention, stoppingToken);
                 }
 
-                watermark = await RefreshAsync(watermark, stoppingToken);
+                Advance(await RefreshAsync(Watermark, stoppingToken));
                 outages.Available();
                 CaughtUpAt = time.GetUtcNow();
             }
@@ -93,6 +129,52 @@ public sealed partial class IndexSynchronizer(
         }
     }
 
+    /// <summary>
+    /// Every change logged before this (less the clock skew allowance) is in the index: the next refresh reads from here.
+    /// </summary>
+    private DateTimeOffset Watermark => new(Interlocked.Read(ref _watermarkTicks), TimeSpan.Zero);
+
+    private void Advance(DateTimeOffset watermark) => Interlocked.Exchange(ref _watermarkTicks, watermark.UtcTicks);
+
+    /// <summary>The first load: the newest snapshot and the changes since, else the table; returns the watermark and the source.</summary>
+    private async Task<(DateTimeOffset Watermark, string Source)> FirstLoadAsync(CancellationToken stoppingToken)
+    {
+        var started = time.GetUtcNow();
+        var maxAge = options.Value.ChangeLogRetention / 2;
+        void Progress(int loaded, int? total) => _loading = new IndexLoading("snapshot", loaded, total, started);
+        var clock = time.GetTimestamp();
+        if (await snapshots.LoadAsync(maxAge, Progress, stoppingToken) is { } snapshot)
+        {
+            var read = time.GetElapsedTime(clock);
+            index.Apply(snapshot.Openings);
+            var applied = time.GetElapsedTime(clock);
+            foreach (var row in snapshot.Applied)
+            {
+                _seen[row] = snapshot.CoveredUntil;
+            }
+
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    // The changes since the snapshot, read as a refresh reads them (with the clock skew allowance).
+                    var watermark = await RefreshAsync(snapshot.CoveredUntil, stoppingToken);
+                    outages.Available();
+                    LogLoadedFromSnapshot(logger, index.Count, (long)read.TotalMilliseconds, (long)(applied - read).TotalMilliseconds,
+                        (long)(time.GetElapsedTime(clock) - applied).TotalMilliseconds);
+                    return (watermark, "snapshot");
+                }
+                catch (StorageUnavailableException e)
+                {
+                    outages.Unavailable($"replaying the change log after the index snapshot (attempt {attempt})", e);
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt * 2)), time, stoppingToken);
+                }
+            }
+        }
+
+        return (await LoadAsync(stoppingToken), "table");
+    }
+
     /// <summary>Reads the changes since <paramref name="watermark"/> and applies them; returns the new watermark.</summary>
     internal async Task<DateTimeOffset> RefreshAsync(DateTimeOffset watermark, CancellationToken cancellationToken)
     {
@@ -104,6 +186,7 @@ public sealed partial class IndexSynchronizer(
             var ids = fresh.Select(c => c.OpeningId).Distinct(StringComparer.Ordinal).ToList();
             var current = await store.GetManyAsync(ids, cancellationToken);
             index.Apply(current.Values.Where(o => !o.Closed).Select(o => o.ToListing()), ids.Where(id => current.GetValueOrDefault(id) is null or { Closed: true }));
+            Interlocked.Add(ref _changesApplied, ids.Count);
             // Only once applied: a refresh cut short by an outage reads the same rows again next round.
             foreach (var change in fresh)
             {
@@ -116,27 +199,40 @@ public sealed partial class IndexSynchronizer(
             _seen.Remove(old);
         }
 
+        // Published once applied, for a snapshot to list (see IndexSnapshot.Applied).
+        _appliedRows = [.. _seen.Keys];
         return now;
     }
 
+    /// <summary>Loads every open opening from the table (at start, and as the hourly safety net); returns the watermark.</summary>
     private async Task<DateTimeOffset> LoadAsync(CancellationToken stoppingToken)
     {
+        var first = !IsLoaded;
         for (var attempt = 1; ; attempt++)
         {
             // Changes written while the load runs are read by the first refresh, which starts from here.
             var started = time.GetUtcNow();
+            if (first)
+            {
+                _loading = new IndexLoading("table", 0, null, started);
+            }
+
             try
             {
                 var open = new List<Matching.OpeningListing>();
                 await foreach (var opening in store.AllOpenAsync(stoppingToken))
                 {
                     open.Add(opening.ToListing());
+                    if (first && open.Count % 1000 == 0)
+                    {
+                        _loading = new IndexLoading("table", open.Count, null, started);
+                    }
                 }
 
                 var stale = index.Listings().Select(l => l.Id).Except(open.Select(o => o.Id), StringComparer.Ordinal).ToList();
                 index.Apply(open, stale);
                 outages.Available();
-                LogLoaded(logger, open.Count);
+                LogLoaded(logger, open.Count, "the table");
                 return started;
             }
             catch (StorageUnavailableException e)
@@ -147,7 +243,11 @@ public sealed partial class IndexSynchronizer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Opening index loaded: {Count} open openings")]
-    private static partial void LogLoaded(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opening index loaded: {Count} open openings, from {Source}")]
+    private static partial void LogLoaded(ILogger logger, int count, string source);
 
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Opening index loaded: {Count} open openings, from the index snapshot ({ReadMs} ms to read, {ApplyMs} ms to index) "
+            + "and the change log after it ({ReplayMs} ms)")]
+    private static partial void LogLoadedFromSnapshot(ILogger logger, int count, long readMs, long applyMs, long replayMs);
 }

@@ -12,7 +12,7 @@ namespace Reintegration.Storage.Profiles;
 /// transaction per hundred profiles; only when some already exist does it look them up to report
 /// which were created.
 /// </summary>
-public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider time)
+public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider time, ProfileCache recent, ProfileChangeLog changes)
 {
     public static string IdFor(string centreId, string externalRef) => StableIds.Derive("profile:" + centreId, externalRef);
 
@@ -29,6 +29,10 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         {
             created.UnionWith(await WriteChunkAsync(centreId, chunk.Select(x => x.Entity).ToList(), cancellationToken));
         }
+
+        var ids = entities.Select(e => e.Entity.RowKey).ToList();
+        recent.Written(centreId, ids);
+        recent.Logged(await changes.RecordAsync(centreId, ids, cancellationToken));
 
         var written = entities.ToDictionary(x => x.Entity.RowKey, x => x.Index, StringComparer.Ordinal);
         return all.Select(x => new UpsertOutcome(x.Index, x.Entity.RowKey, profiles[x.Index].ExternalRef, created.Contains(x.Entity.RowKey) && written[x.Entity.RowKey] == x.Index)).ToList();
@@ -68,6 +72,28 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
     }
 
     /// <summary>
+    /// The profile as this instance last read it, if no change to it has been logged since (checked
+    /// within <see cref="ProfileCacheOptions.MaxStaleness"/>; this instance's own writes at once): what a
+    /// match needs, without a storage read each time it is asked for.
+    /// </summary>
+    public async Task<StoredProfile?> GetRecentAsync(string centreId, string id, CancellationToken cancellationToken)
+    {
+        if (recent.TryGet(centreId, id, out var known))
+        {
+            return known;
+        }
+
+        var readAt = time.GetUtcNow();
+        var profile = await GetAsync(centreId, id, cancellationToken);
+        if (profile is not null)
+        {
+            recent.Keep(profile, readAt);
+        }
+
+        return profile;
+    }
+
+    /// <summary>
     /// Replaces a stored profile if it is still the version <paramref name="ifMatch"/> names
     /// (<see cref="ETag.All"/> for any). Null when there is no such profile; throws
     /// <see cref="ConcurrencyConflictException"/> when another writer changed it first.
@@ -86,6 +112,8 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
         try
         {
             var response = await calls.RunAsync(token => new ValueTask<Response>(tables.Profiles.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Merge, token)), cancellationToken);
+            recent.Written(centreId, [id]);
+            recent.Logged(await changes.RecordAsync(centreId, [id], cancellationToken));
             return FromEntity(entity) with { ETag = response.Headers.ETag ?? default };
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -100,8 +128,12 @@ public sealed class ProfileStore(Tables tables, StorageCalls calls, TimeProvider
     }
 
     /// <summary>Deletes the profile entity itself; <see cref="ProfileErasure"/> erases what derives from it first.</summary>
-    internal Task DeleteAsync(string centreId, string id, CancellationToken cancellationToken) =>
-        TableQueries.DeleteAsync(calls, tables.Profiles, centreId, id, cancellationToken);
+    internal async Task DeleteAsync(string centreId, string id, CancellationToken cancellationToken)
+    {
+        await TableQueries.DeleteAsync(calls, tables.Profiles, centreId, id, cancellationToken);
+        recent.Written(centreId, [id]);
+        recent.Logged(await changes.RecordAsync(centreId, [id], cancellationToken));
+    }
 
     public async Task<ResultPage<StoredProfile>> ListAsync(string centreId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {

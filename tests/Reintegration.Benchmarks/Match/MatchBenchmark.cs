@@ -40,6 +40,7 @@ internal static class MatchBenchmark
 
         var reference = progress.Time(() => ReferenceData.Shared, (_, t) => $"reference data loaded in {t.TotalMilliseconds:N0} ms");
         var demo = new DemoData(reference, settings.Seed, MatchSettings.Today);
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var openings = progress.Time(() => demo.Openings(settings.Openings), (o, t) => $"generated {o.Count:N0} openings in {t.TotalMilliseconds:N0} ms");
         var listings = MatchWorkload.Listings(openings, settings.Seed);
         var cases = progress.Time(
@@ -52,7 +53,9 @@ internal static class MatchBenchmark
         index.Apply(listings);
         var build = Stopwatch.GetElapsedTime(buildStart);
         memory.Sample();
-        progress.Log($"indexed {index.Count:N0} openings in {build.TotalMilliseconds:N0} ms; managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB");
+        // What the index holds, openings included (it keeps them): the heap it added, less the two lists of references this benchmark keeps.
+        var indexBytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore - 2L * IntPtr.Size * openings.Count;
+        progress.Log($"indexed {index.Count:N0} openings in {build.TotalMilliseconds:N0} ms; index {indexBytes / 1048576.0:N0} MB, {indexBytes / (double)index.Count:N0} bytes an opening");
 
         var query = new MatchQuery { Today = MatchSettings.Today, Top = Top, Language = "en", Explain = true };
         var naiveCount = Math.Min(settings.Naive, cases.Count);
@@ -127,6 +130,9 @@ internal static class MatchBenchmark
             .Add("speedup", naiveP50 / p50, 1)
             .Add("agree", agree)
             .Add("peakMemoryMb", peak, 1)
+            .Add("indexMb", indexBytes / 1048576.0, 1)
+            .Add("bytesPerOpening", indexBytes / (double)index.Count, 0)
+            .Add("buildSeconds", build.TotalSeconds, 2)
             .Print();
         return agree ? 0 : 1;
     }

@@ -170,6 +170,24 @@ public sealed class PropertyTests
             }, iter: 300);
 
     [Fact]
+    public void Index_AskedOnDaysOneAfterAnother_AnswersEachAsTheFullScan() =>
+        Gen.Select(Gens.Profile, Gens.Profile, Gens.Openings(0, 150), Gen.Int[0, 400].Array[2, 5])
+            .Sample((first, second, openings, days) =>
+            {
+                // The index counts some exclusions once a day per bucket: a later day (or an earlier one) must count afresh.
+                var index = new OpeningIndex(Build.Engine);
+                index.Apply(openings);
+                foreach (var day in days)
+                {
+                    foreach (var profile in new[] { first, second })
+                    {
+                        var query = Build.Query() with { Today = Samples.Today.AddDays(day) };
+                        Build.AssertSame(Build.Engine.FullScan(profile, openings, query), index.Match(profile, query));
+                    }
+                }
+            }, iter: 150);
+
+    [Fact]
     public void Index_Rank_SameOpeningsAndScoresAsTheFullScan() =>
         Gen.Select(Gens.PersonAndOpenings(0, 150), Gen.Int[1, 25], Gen.OneOf<string?>(null, null, null, "KZ", "TJ", "RU"), Gen.Int[0, 1000])
                 .Select((po, top, country, seed) => (po.Person, po.Openings, top, country, seed))

@@ -95,7 +95,7 @@ public static partial class ApiScenarios
         return Mask(answers.Select(a => a.Answer).ToList(), answers.Select(a => a.Raw));
     }
 
-    /// <summary>Ids (in order of first appearance) and times replaced by placeholders, in every body.</summary>
+    /// <summary>Ids (in order of first appearance) and times (and the index's age) replaced by placeholders, in every body.</summary>
     private static List<Answer> Mask(List<Answer> answers, IEnumerable<string> raws)
     {
         var ids = new List<string>();
@@ -118,6 +118,7 @@ public static partial class ApiScenarios
 
             body = Timestamp().Replace(body, "<time>");
             body = TraceId().Replace(body, "\"traceId\":\"<trace>\"");
+            body = IndexAge().Replace(body, "\"ageSeconds\":<age>");
             return a with { Body = body };
         }).ToList();
     }
@@ -166,4 +167,8 @@ public static partial class ApiScenarios
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();
+
+    /// <summary>How long ago health's index caught up with the change log: a time, too.</summary>
+    [GeneratedRegex("\"ageSeconds\":[0-9.]+")]
+    private static partial Regex IndexAge();
 }

@@ -28,6 +28,8 @@ public static class AppSettings
         ["Reintegration:AdminKey"] = AdminKey,
         ["Reintegration:DigestSchedule"] = schedule ?? RareSchedule,
         ["Reintegration:Index:RefreshInterval"] = "00:00:01",
+        // Patient with a machine loaded by parallel builds: health is not what these tests time.
+        ["Reintegration:HealthProbeTimeout"] = "00:00:05",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 }

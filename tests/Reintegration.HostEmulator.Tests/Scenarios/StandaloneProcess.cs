@@ -101,11 +101,12 @@ public sealed class StandaloneProcess : IAsyncDisposable
                 using var _ = await probe.GetAsync(new Uri(Address, "api/openapi.json"));
                 return;
             }
-            catch (HttpRequestException) when (waited.Elapsed < StartTimeout)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && waited.Elapsed < StartTimeout)
             {
+                // Not listening yet, or too slow to answer on a loaded machine.
                 await Task.Delay(200);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 throw new WorkerStartException($"The standalone app did not answer within {StartTimeout.TotalSeconds:0} s:\n{OutputText}");
             }

@@ -13,15 +13,23 @@ namespace Reintegration.HostEmulator.Scenarios;
 /// <summary>Starts the built app in either mode over the shared Azurite, behind a proxy the outage scenario cuts.</summary>
 public static class Targets
 {
-    /// <summary>Short retries, so that an outage is answered within seconds; the breaker stays out of the way.</summary>
+    /// <summary>
+    /// Few and short retries, so that an outage (a cut: connections refused) is answered within seconds; the
+    /// breaker stays out of the way. Patient with a slow but answering Azurite on a machine loaded by other
+    /// builds (at load 80 a 1 s attempt and the 5 s request budget turned ordinary calls into 503s).
+    /// </summary>
     private static readonly Dictionary<string, string?> QuickResilience = new()
     {
         ["Reintegration:StorageResilience:RetryBaseDelay"] = "00:00:00.010",
         ["Reintegration:StorageResilience:MaxRetryAttempts"] = "2",
-        ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:01",
-        ["Reintegration:StorageResilience:OverallTimeout"] = "00:00:03",
+        ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:10",
+        ["Reintegration:StorageResilience:OverallTimeout"] = "00:00:20",
+        ["Reintegration:StorageResilience:RequestBudget"] = "00:00:30",
         ["Reintegration:StorageResilience:BreakMinimumThroughput"] = "1000",
     };
+
+    /// <summary>How long a started app may take to say it is ready (its index loaded) on a loaded machine.</summary>
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
     public static async Task<IApiTarget> WorkerAsync() =>
         await StartAsync(async settings => new Worker(await FunctionsHostEmulator.StartAsync(settings)));
@@ -51,16 +59,58 @@ public static class Targets
             settings[key] = value;
         }
 
+        Target target;
         try
         {
-            var target = await start(settings);
+            target = await start(settings);
             target.Proxy = proxy;
-            return target;
         }
         catch
         {
             await proxy.DisposeAsync();
             throw;
+        }
+
+        try
+        {
+            await WaitUntilReadyAsync(target);
+            return target;
+        }
+        catch
+        {
+            await target.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits until health answers 200, as a platform does before it routes requests to a new instance:
+    /// until its opening index is loaded, an instance answers 503 to health and to matches.
+    /// </summary>
+    private static async Task WaitUntilReadyAsync(Target target)
+    {
+        using var client = target.Client();
+        await WaitUntilHealthyAsync(client, target.Mode);
+    }
+
+    /// <summary>Asks for health until it answers 200; throws with the last answer after <see cref="ReadyTimeout"/>.</summary>
+    public static async Task WaitUntilHealthyAsync(HttpClient client, string mode)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var health = await client.GetAsync("/api/health");
+            if (health.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            if (clock.Elapsed > ReadyTimeout)
+            {
+                throw new TimeoutException($"The {mode} app was not ready after {ReadyTimeout}: {await health.Content.ReadAsStringAsync()}");
+            }
+
+            await Task.Delay(100);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class OutageApiTests
         await using var proxy = TcpProxy.Start(azurite.Port);
         var settings = new Dictionary<string, string?>(TestStorage.QuickResilience)
         {
-            ["Reintegration:Storage"] = Azurite.ConnectionStringFor(proxy.Port),
+            ["Reintegration:Storage"] = Azurite.ConnectionStringFor(proxy.Port, azurite.BlobPort),
             ["Reintegration:StorageResilience:MaxRetryAttempts"] = "2",
             ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:01",
             ["Reintegration:StorageResilience:OverallTimeout"] = "00:00:03",

@@ -57,6 +57,35 @@ public sealed class RateLimitTests
         await HttpAssert.OkAsync(await centre.PostJsonAsync("/api/matches", TestData.ProfileJson));
     }
 
+    [Fact]
+    public async Task WalkInMatchesRefusedWhileTheIndexLoads_DoNotSpendTheHourlyQuota()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        // The snapshot's Blob service hangs: the index stays loading while tables answer.
+        await using var blobs = TcpProxy.Start(azurite.BlobPort);
+        blobs.Stall();
+        await using var app = await TestApp.StartAsync(
+            azurite,
+            new Dictionary<string, string?>
+            {
+                ["Reintegration:Storage"] = Azurite.ConnectionStringFor(azurite.Port, blobs.Port),
+                ["Reintegration:RateLimit:WalkInMatchesPerHour"] = "1",
+            },
+            waitForIndex: false);
+        var (centre, _) = await app.CentreAsync();
+        using var _ = centre;
+
+        for (var i = 0; i < 3; i++)
+        {
+            await HttpAssert.ProblemAsync(await centre.PostJsonAsync("/api/matches", TestData.ProfileJson), HttpStatusCode.ServiceUnavailable);
+        }
+
+        blobs.Restore();
+        await app.Services.GetRequiredService<Reintegration.Storage.Openings.IndexSynchronizer>().Loaded.WaitAsync(TimeSpan.FromSeconds(90));
+        await HttpAssert.OkAsync(await centre.PostJsonAsync("/api/matches", TestData.ProfileJson));
+        await HttpAssert.ProblemAsync(await centre.PostJsonAsync("/api/matches", TestData.ProfileJson), HttpStatusCode.TooManyRequests);
+    }
+
     private static async Task<TestApp> StartAsync(FakeTimeProvider clock, int requestsPerMinute, int walkIns) =>
         await TestApp.StartAsync(
             await SharedAzurite.GetAsync(),

@@ -5,7 +5,8 @@ namespace Reintegration.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A loopback TCP proxy in front of a service, that a test can cut (every connection dropped, new
-/// ones refused) and restore: an outage of the service without losing its data.
+/// ones refused), stall (connections accepted and kept, nothing passed either way: a service that
+/// hangs) and restore: an outage of the service without losing its data.
 /// </summary>
 public sealed class TcpProxy : IAsyncDisposable
 {
@@ -15,6 +16,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly Lock _lock = new();
     private TcpListener? _listener;
     private Task _accepting = Task.CompletedTask;
+    private volatile bool _stalled;
 
     private TcpProxy(int target, int port)
     {
@@ -35,8 +37,18 @@ public sealed class TcpProxy : IAsyncDisposable
         return proxy;
     }
 
+    /// <summary>Holds every byte sent either way from now on, on open connections and new ones, until <see cref="Restore"/>.</summary>
+    public void Stall() => _stalled = true;
+
+    /// <summary>Serves again; connections that were stalled are dropped (their requests are lost, as after a real hang).</summary>
     public void Restore()
     {
+        if (_stalled)
+        {
+            _stalled = false;
+            DropAll();
+        }
+
         lock (_lock)
         {
             if (_listener is not null)
@@ -58,6 +70,15 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             _listener?.Stop();
             _listener = null;
+        }
+
+        DropAll();
+    }
+
+    private void DropAll()
+    {
+        lock (_lock)
+        {
             foreach (var client in _open)
             {
                 client.Dispose();
@@ -106,8 +127,8 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             await outbound.ConnectAsync(IPAddress.Loopback, _target);
             using var cut = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-            var a = inbound.GetStream().CopyToAsync(outbound.GetStream(), cut.Token);
-            var b = outbound.GetStream().CopyToAsync(inbound.GetStream(), cut.Token);
+            var a = PumpAsync(inbound.GetStream(), outbound.GetStream(), cut.Token);
+            var b = PumpAsync(outbound.GetStream(), inbound.GetStream(), cut.Token);
             await Task.WhenAny(a, b);
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
@@ -117,6 +138,26 @@ public sealed class TcpProxy : IAsyncDisposable
         {
             inbound.Dispose();
             outbound.Dispose();
+        }
+    }
+
+    private async Task PumpAsync(Stream from, Stream to, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            var read = await from.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                return;
+            }
+
+            while (_stalled)
+            {
+                await Task.Delay(50, cancellationToken);
+            }
+
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 

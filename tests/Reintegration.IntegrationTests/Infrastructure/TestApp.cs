@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reintegration.Functions;
 using Reintegration.Functions.Standalone;
 using Reintegration.IntegrationTests.Hosting;
+using Reintegration.Storage.Openings;
 
 namespace Reintegration.IntegrationTests.Infrastructure;
 
@@ -30,11 +31,16 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>
+    /// Starts the app and, unless <paramref name="waitForIndex"/> is false, waits until its opening index
+    /// is loaded (until then it answers matches and health with 503, as a new instance does).
+    /// </summary>
     public static async Task<TestApp> StartAsync(
         Azurite azurite,
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        string? tablePrefix = null)
+        string? tablePrefix = null,
+        bool waitForIndex = true)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -44,6 +50,11 @@ public sealed class TestApp : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Reintegration:AdminKey"] = AdminKey,
             ["Reintegration:Index:RefreshInterval"] = "00:00:01",
+            ["Reintegration:Profiles:RefreshInterval"] = "00:00:01",
+            // Patient with a machine loaded by parallel builds; the outage tests set the product's own limits.
+            ["Reintegration:HealthProbeTimeout"] = "00:00:05",
+            ["Reintegration:StorageResilience:RequestBudget"] = "00:00:30",
+            ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:10",
             [TestTimerFunction.ScheduleSetting] = TestTimerFunction.RareSchedule,
             ["Reintegration:DigestSchedule"] = TestTimerFunction.RareSchedule,
             // The tests' webhook receivers listen on this machine.
@@ -68,6 +79,11 @@ public sealed class TestApp : IAsyncDisposable
                 configureServices?.Invoke(builder.Services);
             });
         await app.StartAsync();
+        if (waitForIndex)
+        {
+            await app.Services.GetRequiredService<IndexSynchronizer>().Loaded.WaitAsync(TimeSpan.FromSeconds(90));
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new TestApp(app, new Uri(address));
     }

@@ -30,7 +30,12 @@ public sealed class TestStorage : IAsyncDisposable
         ["Reintegration:StorageResilience:BreakMinimumThroughput"] = "1000",
     };
 
-    public static async Task<TestStorage> StartAsync(string connectionString, string? tablePrefix = null, IDictionary<string, string?>? settings = null, bool runBackgroundServices = true)
+    public static async Task<TestStorage> StartAsync(
+        string connectionString,
+        string? tablePrefix = null,
+        IDictionary<string, string?>? settings = null,
+        bool runBackgroundServices = true,
+        Action<IServiceCollection>? configureServices = null)
     {
         var configuration = new Dictionary<string, string?>(QuickResilience)
         {
@@ -46,6 +51,7 @@ public sealed class TestStorage : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddReintegrationApp(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
         var host = builder.Build();
         if (runBackgroundServices)
         {

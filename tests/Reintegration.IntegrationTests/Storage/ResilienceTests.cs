@@ -1,4 +1,6 @@
+using System.Net;
 using Azure;
+using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Registry;
@@ -80,6 +82,90 @@ public sealed class ResilienceTests
     [Fact]
     public void AzureSdkRetries_AreTurnedOff_SoAttemptsDoNotMultiply() =>
         Assert.Equal(0, TableServiceClientFactory.ClientOptions().Retry.MaxRetries);
+
+    [Fact]
+    public async Task StorageStalled_Under16Callers_EveryRequestIsAnswered200Or503WithRetryAfter_AndTheBreakerOpens()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        await using var proxy = TcpProxy.Start(azurite.Port);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Reintegration:Storage"] = Azurite.ConnectionStringFor(proxy.Port, azurite.BlobPort),
+            // The audit in an account that stays up: with it beside the stalled tables, every audited route (matches too)
+            // answers 503, as no access may go unrecorded, and nothing would show what is served from memory.
+            ["Reintegration:Audit:Storage"] = azurite.ConnectionString,
+            // The product's limits (TestApp is otherwise patient with a loaded machine), but a short break, to see storage come back.
+            ["Reintegration:HealthProbeTimeout"] = "00:00:00.800",
+            ["Reintegration:StorageResilience:RequestBudget"] = "00:00:05",
+            ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:02",
+            ["Reintegration:StorageResilience:BreakDuration"] = "00:00:03",
+        };
+        await using var app = await TestApp.StartAsync(azurite, settings);
+        var (centre, _) = await app.CentreAsync();
+        using var _ = centre;
+        var stored = await HttpAssert.OkAsync(await centre.PostProfilesAsync(TestData.Profiles(2, "STALL").ToArray()));
+        var profileId = stored.GetProperty("results")[0].GetProperty("id").GetString();
+        await HttpAssert.OkAsync(await centre.PostOpeningsAsync(TestData.Opening("STALL-1")));
+        var breaker = app.Services.GetRequiredService<CircuitBreakerStateProvider>();
+        var requests = new Func<HttpClient, Task<HttpResponseMessage>>[]
+        {
+            c => c.PostJsonAsync("/api/matches", TestData.ProfileJson),
+            c => c.GetAsync($"/api/profiles/{profileId}/matches"),
+            c => c.GetAsync($"/api/profiles/{profileId}"),
+            c => c.PostProfilesAsync(TestData.Profile("STALL-NEW")),
+            c => c.GetAsync("/api/health"),
+        };
+
+        proxy.Stall();
+        var breakerOpened = false;
+        using var watching = new CancellationTokenSource();
+        var watch = Task.Run(async () =>
+        {
+            while (!watching.IsCancellationRequested)
+            {
+                breakerOpened |= breaker.CircuitState == CircuitState.Open;
+                await Task.Delay(20);
+            }
+        });
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(caller => Task.Run(async () =>
+        {
+            using var client = app.ClientWithKey(centre.DefaultRequestHeaders.GetValues("x-api-key").Single());
+            // Far beyond the budget: a request still unanswered by then fails the test.
+            client.Timeout = TimeSpan.FromSeconds(30);
+            var statuses = new List<(HttpStatusCode Status, bool RetryAfter, string? MediaType)>();
+            for (var round = 0; round < 5; round++)
+            {
+                var response = await requests[(caller + round) % requests.Length](client);
+                var retryAfter = response.Headers.RetryAfter?.Delta is not null;
+                statuses.Add((response.StatusCode, retryAfter, response.Content.Headers.ContentType?.MediaType));
+            }
+
+            return statuses;
+        })));
+        await watching.CancelAsync();
+        await watch;
+
+        var all = answers.SelectMany(a => a).ToList();
+        Assert.Equal(80, all.Count);
+        Assert.All(all, a => Assert.True(
+            a.Status == HttpStatusCode.OK
+                || a is { Status: HttpStatusCode.ServiceUnavailable, RetryAfter: true, MediaType: "application/problem+json" },
+            $"answered {(int)a.Status} (Retry-After: {a.RetryAfter}, {a.MediaType})"));
+        Assert.Contains(all, a => a.Status == HttpStatusCode.OK);
+        Assert.Contains(all, a => a.Status == HttpStatusCode.ServiceUnavailable);
+        Assert.True(breakerOpened, "the breaker never opened");
+
+        proxy.Restore();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        HttpResponseMessage again;
+        while ((again = await centre.PostProfilesAsync(TestData.Profile("STALL-BACK"))).StatusCode != HttpStatusCode.OK
+            && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(500);
+        }
+
+        await HttpAssert.OkAsync(again);
+    }
 
     [Fact]
     public async Task Import5000Profiles_With20PercentOfCallsFaulted_LosesNoneDuplicatesNone()

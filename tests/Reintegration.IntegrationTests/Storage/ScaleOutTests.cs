@@ -68,7 +68,7 @@ public sealed class ScaleOutTests
     {
         var azurite = await SharedAzurite.GetAsync();
         await using var proxy = TcpProxy.Start(azurite.Port);
-        await using var storage = await TestStorage.StartAsync(Azurite.ConnectionStringFor(proxy.Port), settings: new Dictionary<string, string?>
+        await using var storage = await TestStorage.StartAsync(Azurite.ConnectionStringFor(proxy.Port, azurite.BlobPort), settings: new Dictionary<string, string?>
         {
             ["Reintegration:StorageResilience:MaxRetryAttempts"] = "2",
             ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:01",

@@ -50,7 +50,7 @@ public sealed class StorageOutageLogTests
         var logs = new CapturedLogs();
         // Nothing listens on port 1: every call is refused at once.
         var nowhere = new Dictionary<string, string?> { ["Reintegration:Storage"] = Azurite.ConnectionStringFor(1) };
-        await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync(), nowhere, services => services.AddLogging(b => b.AddProvider(logs)));
+        await using var app = await TestApp.StartAsync(await SharedAzurite.GetAsync(), nowhere, services => services.AddLogging(b => b.AddProvider(logs)), waitForIndex: false);
 
         await Eventually.HoldsAsync(() => logs.Entries.Any(e => e.Category.EndsWith(nameof(StorageOutageLog), StringComparison.Ordinal)));
 

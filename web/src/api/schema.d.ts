@@ -280,7 +280,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness, and whether Table Storage answers.
+         * Readiness: whether this instance's opening index is loaded (503 with its progress until it is) and Table Storage answers; the index's size and age.
          * @description No key needed.
          */
         get: operations["Health"];
@@ -700,6 +700,7 @@ export interface components {
         HealthReport: {
             status: string;
             storage: string;
+            index: components["schemas"]["IndexHealth"];
         };
         HireList: {
             items: components["schemas"]["HireView"][];
@@ -724,6 +725,13 @@ export interface components {
             rejected: components["schemas"]["RejectedLine"][];
             /** Format: int32 */
             rejectedCount: number;
+        };
+        IndexHealth: {
+            /** Format: int32 */
+            openings: number;
+            /** Format: double */
+            ageSeconds: number;
+            loadedFrom: string;
         };
         LanguageSkill: {
             code: string;

@@ -12,6 +12,14 @@ namespace Reintegration.Client.Models
     public partial class HealthReport : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The index property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Reintegration.Client.Models.IndexHealth? Index { get; set; }
+#nullable restore
+#else
+        public global::Reintegration.Client.Models.IndexHealth Index { get; set; }
+#endif
         /// <summary>The status property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -46,6 +54,7 @@ namespace Reintegration.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "index", n => { Index = n.GetObjectValue<global::Reintegration.Client.Models.IndexHealth>(global::Reintegration.Client.Models.IndexHealth.CreateFromDiscriminatorValue); } },
                 { "status", n => { Status = n.GetStringValue(); } },
                 { "storage", n => { Storage = n.GetStringValue(); } },
             };
@@ -57,6 +66,7 @@ namespace Reintegration.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::Reintegration.Client.Models.IndexHealth>("index", Index);
             writer.WriteStringValue("status", Status);
             writer.WriteStringValue("storage", Storage);
         }

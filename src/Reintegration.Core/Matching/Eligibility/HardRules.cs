@@ -1,13 +1,25 @@
+using Reintegration.Matching.Index;
+
 namespace Reintegration.Matching.Eligibility;
 
 /// <summary>The four hard rules in their order: an opening is excluded by the first it breaks.</summary>
 internal static class HardRules
 {
     public static ExclusionReason? FirstBroken(Seeker seeker, CandidateOpening opening, int today) =>
-        ReentryBanRule.BarringBan(seeker, opening, today) is not null ? ExclusionReason.ReentryBan
-        : NonRefoulementRule.Bars(seeker, opening.Country) ? ExclusionReason.NonRefoulement
-        : RelocationRule.Bars(seeker, opening.Country) ? ExclusionReason.Relocation
-        : OpenAndReachableRule.Check(seeker, opening, today);
+        FirstBrokenBeforeLicences(seeker, opening.Country, OpeningKey.Of(opening), today) is { } reason ? reason
+        : OpenAndReachableRule.LacksLicence(seeker, opening) ? ExclusionReason.Licence
+        : null;
+
+    /// <summary>
+    /// Every rule but the licences, the last checked, judged from the opening's index key alone: an
+    /// index walks its keys in order and reads an opening only when the key leaves it a candidate, or
+    /// when <see cref="OpeningKey.NeedsLicence"/> asks for the licences to be checked.
+    /// </summary>
+    public static ExclusionReason? FirstBrokenBeforeLicences(Seeker seeker, int country, in OpeningKey key, int today) =>
+        ReentryBanRule.BarringBan(seeker, country, key.StartDay, today) is not null ? ExclusionReason.ReentryBan
+        : NonRefoulementRule.Bars(seeker, country) ? ExclusionReason.NonRefoulement
+        : RelocationRule.Bars(seeker, country) ? ExclusionReason.Relocation
+        : OpenAndReachableRule.CheckTerms(seeker, key, today);
 
     /// <summary>
     /// The rule that excludes every opening of a country whatever its dates and terms, or null when

@@ -1,3 +1,5 @@
+using Reintegration.Matching.Index;
+
 namespace Reintegration.Matching.Eligibility;
 
 /// <summary>
@@ -6,26 +8,23 @@ namespace Reintegration.Matching.Eligibility;
 /// </summary>
 internal static class OpenAndReachableRule
 {
-    public static ExclusionReason? Check(Seeker seeker, CandidateOpening opening, int today)
+    /// <summary>What the opening's index key tells: closed, or not open to refugees (licences are checked apart).</summary>
+    public static ExclusionReason? CheckTerms(Seeker seeker, in OpeningKey key, int today) =>
+        key.ExpiresDay < today || !key.HasUnfilled ? ExclusionReason.Closed
+        : seeker.IsRefugee && !key.AcceptsRefugees ? ExclusionReason.RefugeesNotAccepted
+        : null;
+
+    /// <summary>Whether the opening asks for a licence the person lacks.</summary>
+    public static bool LacksLicence(Seeker seeker, CandidateOpening opening)
     {
-        if (opening.ExpiresDay < today || opening.Unfilled <= 0)
-        {
-            return ExclusionReason.Closed;
-        }
-
-        if (seeker.IsRefugee && !opening.AcceptsRefugees)
-        {
-            return ExclusionReason.RefugeesNotAccepted;
-        }
-
         foreach (var licence in opening.Licences)
         {
             if (!seeker.Licences.Contains(licence))
             {
-                return ExclusionReason.Licence;
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 }

@@ -7,15 +7,19 @@ namespace Reintegration.Matching.Eligibility;
 internal static class ReentryBanRule
 {
     /// <summary>The ban that bars the opening, or null.</summary>
-    public static BanWindow? BarringBan(Seeker seeker, CandidateOpening opening, int today)
+    public static BanWindow? BarringBan(Seeker seeker, CandidateOpening opening, int today) =>
+        BarringBan(seeker, opening.Country, opening.StartDay, today);
+
+    /// <summary>The ban that bars an opening of this country starting on this day, or null.</summary>
+    public static BanWindow? BarringBan(Seeker seeker, int country, int openingStartDay, int today)
     {
-        var windows = seeker.Bans[opening.Country];
+        var windows = seeker.Bans[country];
         if (windows.Length == 0)
         {
             return null;
         }
 
-        var startDay = seeker.StartDay(opening, today);
+        var startDay = seeker.StartDay(openingStartDay, today);
         foreach (var window in windows)
         {
             if (window.InForceOn(startDay))

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Reintegration.Domain;
 using Reintegration.Matching.Eligibility;
@@ -18,72 +17,106 @@ namespace Reintegration.Matching.Index;
 /// order openings are visited in. <see cref="Rank"/> answers the top k alone (a digest's candidates)
 /// by a leaner walk that judges only openings that could still enter it.
 /// <para>
-/// Changes are copy-on-write: a writer builds the buckets it changes and publishes a new snapshot in
-/// one reference swap, so a query sees every change of a batch or none of it, and never waits.
-/// Memory is one compiled entry per opening plus the bucket arrays.
+/// Changes are copy-on-write: a writer builds the buckets (and the parts of the id map) it changes and
+/// publishes a new snapshot in one reference swap, so a query sees every change of a batch or none of
+/// it, and never waits. Memory is one compiled entry per opening, its key, and the bucket arrays.
 /// </para>
 /// </summary>
 public sealed class OpeningIndex(MatchingEngine engine)
 {
     private const int SubMajorSlots = 100;
+
+    /// <summary>The openings by id are split this many ways, so that a change copies a small part of the map, not all of it.</summary>
+    private const int IdShards = 256;
+
+    /// <summary>Batches this large are compiled on every core: a load at start, or a full reload.</summary>
+    private const int ParallelCompileFrom = 4096;
+
     [ThreadStatic]
     private static (List<((int, int, int), double)> Runs, PriorityQueue<(int, int, int), double> Queue)? _runs;
 
     private readonly Lock _writer = new();
     private Snapshot _snapshot = Snapshot.Empty(engine.Countries.Count * SubMajorSlots);
 
-    public int Count => Volatile.Read(ref _snapshot).ById.Count;
+    public int Count => Volatile.Read(ref _snapshot).Count;
 
     /// <summary>Adds or replaces openings (by id) and removes others, as one change readers see whole.</summary>
     public void Apply(IEnumerable<OpeningListing> upserts, IEnumerable<string>? removals = null)
     {
-        var compiled = upserts.Select(engine.Compile).ToList();
+        var listings = upserts as IReadOnlyCollection<OpeningListing> ?? upserts.ToList();
+        var compiled = listings.Count >= ParallelCompileFrom
+            ? listings.AsParallel().AsOrdered().Select(engine.Compile).ToList()
+            : listings.Select(engine.Compile).ToList();
         lock (_writer)
         {
             var current = _snapshot;
-            var byId = current.ById.ToBuilder();
-            var changed = new Dictionary<int, List<CandidateOpening>>();
-            void Edit(int bucket, Action<List<CandidateOpening>> change)
+            var byId = (Dictionary<string, CandidateOpening>[])current.ById.Clone();
+            var copied = new bool[IdShards];
+            Dictionary<string, CandidateOpening> Shard(string id)
             {
-                if (!changed.TryGetValue(bucket, out var list))
+                var shard = ShardOf(id);
+                if (!copied[shard])
                 {
-                    changed[bucket] = list = [.. current.Buckets[bucket]];
+                    byId[shard] = new Dictionary<string, CandidateOpening>(byId[shard], StringComparer.Ordinal);
+                    copied[shard] = true;
                 }
 
-                change(list);
+                return byId[shard];
             }
 
+            // Per bucket changed: the openings leaving it, and those entering it (the last of an id wins).
+            var changed = new Dictionary<int, (HashSet<CandidateOpening> Leaving, Dictionary<string, CandidateOpening> Entering)>();
+            (HashSet<CandidateOpening> Leaving, Dictionary<string, CandidateOpening> Entering) Edit(int bucket) =>
+                changed.TryGetValue(bucket, out var edit) ? edit : changed[bucket] = ([], new(StringComparer.Ordinal));
+            var count = current.Count;
             foreach (var id in removals ?? [])
             {
-                if (byId.Remove(id, out var old))
+                if (Shard(id).Remove(id, out var old))
                 {
-                    Edit(BucketOf(old), list => list.Remove(old));
+                    Edit(BucketOf(old)).Leaving.Add(old);
+                    count--;
                 }
             }
 
             foreach (var opening in compiled)
             {
-                if (byId.TryGetValue(opening.Id, out var old))
+                var shard = Shard(opening.Id);
+                if (shard.TryGetValue(opening.Id, out var old))
                 {
-                    Edit(BucketOf(old), list => list.Remove(old));
+                    var edit = Edit(BucketOf(old));
+                    if (!edit.Entering.Remove(old.Id))
+                    {
+                        edit.Leaving.Add(old);
+                    }
+                }
+                else
+                {
+                    count++;
                 }
 
-                byId[opening.Id] = opening;
-                Edit(BucketOf(opening), list => list.Add(opening));
+                shard[opening.Id] = opening;
+                Edit(BucketOf(opening)).Entering[opening.Id] = opening;
             }
 
             var buckets = (CandidateOpening[][])current.Buckets.Clone();
             var keys = (OpeningKey[][])current.Keys.Clone();
             var runs = (int[][])current.Runs.Clone();
-            foreach (var (bucket, list) in changed)
+            var licensed = (int[][])current.Licensed.Clone();
+            var days = (DayCounts?[])current.Days.Clone();
+            foreach (var (bucket, (leaving, entering)) in changed)
             {
+                var list = new List<CandidateOpening>(current.Buckets[bucket].Length + entering.Count);
+                list.AddRange(leaving.Count == 0 ? current.Buckets[bucket] : current.Buckets[bucket].Where(o => !leaving.Contains(o)));
+                list.AddRange(entering.Values);
                 list.Sort(ByOccupation);
                 buckets[bucket] = [.. list];
                 keys[bucket] = Array.ConvertAll(buckets[bucket], OpeningKey.Of);
                 runs[bucket] = UnitGroupRuns(keys[bucket]);
+                licensed[bucket] = Enumerable.Range(0, keys[bucket].Length).Where(i => keys[bucket][i].NeedsLicence).ToArray();
+                days[bucket] = null;
             }
 
-            Volatile.Write(ref _snapshot, new Snapshot(buckets, keys, runs, byId.ToImmutable()));
+            Volatile.Write(ref _snapshot, new Snapshot(buckets, keys, runs, licensed, days, byId, count));
         }
     }
 
@@ -91,10 +124,20 @@ public sealed class OpeningIndex(MatchingEngine engine)
 
     public void Remove(string id) => Apply([], [id]);
 
-    public OpeningListing? Find(string id) => Volatile.Read(ref _snapshot).ById.TryGetValue(id, out var o) ? o.Listing : null;
+    public OpeningListing? Find(string id) => Volatile.Read(ref _snapshot).ById[ShardOf(id)].TryGetValue(id, out var o) ? o.Listing : null;
 
-    /// <summary>Every opening held, in no particular order (for a full scan of the same set).</summary>
-    public IReadOnlyList<OpeningListing> Listings() => Volatile.Read(ref _snapshot).ById.Values.Select(o => o.Listing).ToList();
+    /// <summary>Every opening held, in no particular order (for a full scan of the same set, or a snapshot).</summary>
+    public IReadOnlyList<OpeningListing> Listings()
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        var listings = new List<OpeningListing>(snapshot.Count);
+        foreach (var shard in snapshot.ById)
+        {
+            listings.AddRange(shard.Values.Select(o => o.Listing));
+        }
+
+        return listings;
+    }
 
     /// <summary>The top k, explained, with every opening of the person's fields judged to count what each rule excludes.</summary>
     public MatchResult Match(Profile profile, MatchQuery query)
@@ -115,43 +158,91 @@ public sealed class OpeningIndex(MatchingEngine engine)
             }
 
             var barred = HardRules.BarringWholeCountry(seeker, country, today);
+            var route = seeker.Regimes[country].Pathway;
+            var bestPathway = PathwayScore.Of(route, permitSponsorship: true);
+            var nearest = country == seeker.HomeCountry ? Nearness.SameRegion : Nearness.OtherState;
             foreach (var field in fields)
             {
-                var bucket = snapshot.Buckets[country * SubMajorSlots + field];
+                var bucketIndex = country * SubMajorSlots + field;
+                var (bucket, keys, runs) = (snapshot.Buckets[bucketIndex], snapshot.Keys[bucketIndex], snapshot.Runs[bucketIndex]);
                 if (barred is { } reason)
                 {
                     excluded.Add(reason, bucket.Length);
                     continue;
                 }
 
-                foreach (var opening in bucket)
+                // Where no ban reaches the country (and no rule bars it whole), an opening is excluded only by its own
+                // terms: those counts hold for every such query of the day, and are counted once a day per bucket.
+                var counted = seeker.Bans[country].Length == 0;
+                if (counted)
                 {
-                    if (HardRules.FirstBroken(seeker, opening, today) is { } broken)
-                    {
-                        excluded.Add(broken);
-                        continue;
-                    }
+                    CountTerms(snapshot, bucketIndex, seeker, today, excluded);
+                }
 
-                    var tier = LocationScore.TierOf(seeker, opening);
-                    if (scorer.QuickBound(seeker, opening, tier) < best.Threshold)
-                    {
-                        continue;
-                    }
-
-                    var partial = scorer.PartialWithoutLocation(seeker, opening);
-                    if (scorer.UpperBound(partial, tier) < best.Threshold)
+                for (var run = 0; run + 1 < runs.Length; run++)
+                {
+                    // One unit group: the best score any of its openings could have (as Rank bounds its runs).
+                    var runBound = scorer.Bound(OccupationScore.Of(seeker, keys[runs[run]].Isco), bestPathway, nearest);
+                    if (counted && runBound < best.Threshold)
                     {
                         continue;
                     }
 
-                    // Checked only for openings that could still enter the top k: skipping cannot change the others' fate.
-                    if (query.Skip?.Invoke(opening.Listing) == true)
+                    for (var i = runs[run]; i < runs[run + 1]; i++)
                     {
-                        continue;
-                    }
+                        ref readonly var key = ref keys[i];
+                        var broken = counted
+                            ? OpenAndReachableRule.CheckTerms(seeker, key, today)
+                            : HardRules.FirstBrokenBeforeLicences(seeker, country, key, today);
+                        if (broken is not null)
+                        {
+                            if (!counted)
+                            {
+                                excluded.Add(broken.Value);
+                            }
 
-                    var scored = scorer.Complete(seeker, opening, partial, tier);
-                    best.Offer((opening, scored), scored.Score);
+                            continue;
+                        }
+
+                        if (key.NeedsLicence && OpenAndReachableRule.LacksLicence(seeker, bucket[i]))
+                        {
+                            if (!counted)
+                            {
+                                excluded.Add(ExclusionReason.Licence);
+                            }
+
+                            continue;
+                        }
+
+                        if (runBound < best.Threshold)
+                        {
+                            continue;
+                        }
+
+                        // The same bound as Scorer.QuickBound, from the key: the opening is read only if it could enter.
+                        var tier = LocationScore.TierOf(seeker, country, key.Region);
+                        var pathway = PathwayScore.Of(route, key.PermitSponsorship);
+                        if (scorer.Bound(OccupationScore.Of(seeker, key.Isco), pathway, tier) < best.Threshold)
+                        {
+                            continue;
+                        }
+
+                        var opening = bucket[i];
+                        var partial = scorer.PartialWithoutLocation(seeker, opening);
+                        if (scorer.UpperBound(partial, tier) < best.Threshold)
+                        {
+                            continue;
+                        }
+
+                        // Checked only for openings that could still enter the top k: skipping cannot change the others' fate.
+                        if (query.Skip?.Invoke(opening.Listing) == true)
+                        {
+                            continue;
+                        }
+
+                        var scored = scorer.Complete(seeker, opening, partial, tier);
+                        best.Offer((opening, scored), scored.Score);
+                    }
                 }
             }
         }
@@ -208,6 +299,36 @@ public sealed class OpeningIndex(MatchingEngine engine)
         }
 
         return top.ToSortedList().Select(x => new RankedOpening(x.Item.Id, x.Score)).ToList();
+    }
+
+    /// <summary>
+    /// Adds what the openings' own terms exclude in a bucket (closed, not open to refugees, a licence the
+    /// person lacks), as <see cref="HardRules.FirstBroken"/> would count them where no earlier rule applies:
+    /// the first two from the bucket's counts for the day, the licences from the openings that ask for one.
+    /// </summary>
+    private static void CountTerms(Snapshot snapshot, int bucket, Seeker seeker, int today, ExclusionTally excluded)
+    {
+        var day = Volatile.Read(ref snapshot.Days[bucket]);
+        if (day is null || day.Day != today)
+        {
+            day = DayCounts.Of(snapshot.Keys[bucket], today);
+            Volatile.Write(ref snapshot.Days[bucket], day);
+        }
+
+        excluded.Add(ExclusionReason.Closed, day.Closed);
+        if (seeker.IsRefugee)
+        {
+            excluded.Add(ExclusionReason.RefugeesNotAccepted, day.NotForRefugees);
+        }
+
+        var (keys, openings) = (snapshot.Keys[bucket], snapshot.Buckets[bucket]);
+        foreach (var i in snapshot.Licensed[bucket])
+        {
+            if (OpenAndReachableRule.CheckTerms(seeker, keys[i], today) is null && OpenAndReachableRule.LacksLicence(seeker, openings[i]))
+            {
+                excluded.Add(ExclusionReason.Licence);
+            }
+        }
     }
 
     /// <summary>Every run of one unit group in the person's fields, in countries not barred whole, by its bound, highest first.</summary>
@@ -273,18 +394,48 @@ public sealed class OpeningIndex(MatchingEngine engine)
 
     private int BucketOf(CandidateOpening opening) => opening.Country * SubMajorSlots + opening.Isco.SubMajor;
 
+    private static int ShardOf(string id) => (int)((uint)StringComparer.Ordinal.GetHashCode(id) % IdShards);
+
     /// <summary>
-    /// The openings by bucket (in order of occupation), each bucket's keys in the same order and where
-    /// its unit groups start, and the openings by id.
+    /// The openings by bucket (in order of occupation), each bucket's keys in the same order, where its
+    /// unit groups start, which of its openings ask for a licence, and its counts for the last day asked
+    /// (a cache, filled as queries come); and the openings by id (in <see cref="IdShards"/> maps, never
+    /// changed once published).
     /// </summary>
     private sealed record Snapshot(
-        CandidateOpening[][] Buckets, OpeningKey[][] Keys, int[][] Runs, ImmutableDictionary<string, CandidateOpening> ById)
+        CandidateOpening[][] Buckets, OpeningKey[][] Keys, int[][] Runs, int[][] Licensed, DayCounts?[] Days,
+        Dictionary<string, CandidateOpening>[] ById, int Count)
     {
         public static Snapshot Empty(int buckets) => new(
             Enumerable.Repeat(Array.Empty<CandidateOpening>(), buckets).ToArray(),
             Enumerable.Repeat(Array.Empty<OpeningKey>(), buckets).ToArray(),
             Enumerable.Repeat(new[] { 0 }, buckets).ToArray(),
-            ImmutableDictionary.Create<string, CandidateOpening>(StringComparer.Ordinal));
+            Enumerable.Repeat(Array.Empty<int>(), buckets).ToArray(),
+            new DayCounts?[buckets],
+            Enumerable.Range(0, IdShards).Select(_ => new Dictionary<string, CandidateOpening>(StringComparer.Ordinal)).ToArray(),
+            0);
+    }
+
+    /// <summary>A bucket's openings closed on <see cref="Day"/>, and of the others, those not open to refugees.</summary>
+    private sealed record DayCounts(int Day, int Closed, int NotForRefugees)
+    {
+        public static DayCounts Of(OpeningKey[] keys, int day)
+        {
+            var (closed, notForRefugees) = (0, 0);
+            foreach (ref readonly var key in keys.AsSpan())
+            {
+                if (key.ExpiresDay < day || !key.HasUnfilled)
+                {
+                    closed++;
+                }
+                else if (!key.AcceptsRefugees)
+                {
+                    notForRefugees++;
+                }
+            }
+
+            return new DayCounts(day, closed, notForRefugees);
+        }
     }
 
     private sealed class HighestFirst : IComparer<double>

@@ -1,11 +1,23 @@
 namespace Reintegration.Matching.Index;
 
 /// <summary>
-/// What bounds an opening's score before the opening itself is read: its occupation, region and
-/// sponsorship (its country is the bucket's). Kept in an array beside each bucket, so that a walk
-/// for the top k alone reads memory in order and touches an opening only when it could enter.
+/// What the hard rules and the score's bound need of an opening, in a small struct kept in an array
+/// beside each bucket: its occupation, region, sponsorship, start and expiry days, whether a position
+/// is left, whether refugees may apply, and whether it asks for licences (its country is the bucket's).
+/// A walk over a bucket reads these in order, and touches an opening itself only when it could enter
+/// the top k or its licences must be checked: the openings' objects lie all over the heap, the keys do not.
 /// </summary>
-internal readonly record struct OpeningKey(IscoUnit Isco, int Region, bool PermitSponsorship)
+internal readonly record struct OpeningKey(
+    IscoUnit Isco,
+    int Region,
+    int StartDay,
+    int ExpiresDay,
+    bool PermitSponsorship,
+    bool HasUnfilled,
+    bool AcceptsRefugees,
+    bool NeedsLicence)
 {
-    public static OpeningKey Of(CandidateOpening opening) => new(opening.Isco, opening.Region, opening.PermitSponsorship);
+    public static OpeningKey Of(CandidateOpening opening) => new(
+        opening.Isco, opening.Region, opening.StartDay, opening.ExpiresDay,
+        opening.PermitSponsorship, opening.Unfilled > 0, opening.AcceptsRefugees, opening.Licences.Length > 0);
 }

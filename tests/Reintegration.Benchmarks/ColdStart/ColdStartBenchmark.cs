@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Reintegration.Benchmarks.Harness;
+using Reintegration.Benchmarks.Match;
+using Reintegration.Demo;
+using Reintegration.Functions;
+using Reintegration.Reference;
+using Reintegration.Storage.Centres;
+using Reintegration.Storage.Openings;
+using Reintegration.Storage.Openings.Snapshots;
+
+namespace Reintegration.Benchmarks.ColdStart;
+
+/// <summary>
+/// <c>coldstart</c>: how long a new instance takes from its process's start to its first served match.
+/// Writes the demo openings to an Azurite of its own through the storage layer (as the API does), then
+/// starts the app (Release, its own process) again and again: first with snapshots off, so that each
+/// start scans the table; then once to write a snapshot; then from the snapshot. Each start is timed
+/// until POST /api/matches answers 200. Prints progress to standard error and one JSON line last.
+/// </summary>
+internal static class ColdStartBenchmark
+{
+    public static readonly BenchmarkMode Mode = new(
+        "coldstart",
+        "a new instance's time from process start to its first served match, scanning the table and from a snapshot",
+        ColdStartSettings.Options,
+        args => RunAsync(ColdStartSettings.From(args)).GetAwaiter().GetResult());
+
+    private const string Publisher = "0123456789abcdef0123456789abcdef";
+    private const string Prefix = "coldstart";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(15);
+
+    private static async Task<int> RunAsync(ColdStartSettings settings)
+    {
+        var progress = new Progress();
+        if (!File.Exists(AppProcess.Assembly))
+        {
+            Console.Error.WriteLine($"error: {AppProcess.Assembly} is not built; build the benchmarks in the same configuration first.");
+            return 1;
+        }
+
+        await using var azurite = await Azurite.StartAsync();
+        var demo = new DemoData(ReferenceData.Shared, settings.Seed, MatchSettings.Today);
+        var openings = progress.Time(
+            () => demo.Openings(settings.Openings), (o, t) => $"generated {o.Count:N0} openings in {t.TotalSeconds:0.0} s");
+        var common = new Dictionary<string, string>
+        {
+            ["Reintegration:Storage"] = azurite.ConnectionString,
+            ["Reintegration:TablePrefix"] = Prefix,
+            ["Reintegration:AdminKey"] = "ra_coldstart-benchmark",
+            // On a machine loaded by other builds, a page of Azurite's table scan can take longer than the product's
+            // 2 s per attempt: the scan would be retried from the start, and the benchmark would time retries, not loading.
+            ["Reintegration:StorageResilience:AttemptTimeout"] = "00:00:30",
+            // The benchmark asks for its first match every 20 ms with one key: the per-key limits would soon answer 429.
+            ["Reintegration:RateLimit:RequestsPerMinute"] = "0",
+            ["Reintegration:RateLimit:WalkInMatchesPerHour"] = "0",
+        };
+
+        string centreKey;
+        using (var host = StorageHost(common))
+        {
+            var store = host.Services.GetRequiredService<OpeningStore>();
+            var written = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(openings.Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 4 },
+                async (chunk, token) => await store.UpsertAsync(Publisher, chunk, token));
+            progress.Log($"wrote {openings.Count:N0} openings to Azurite in {written.Elapsed.TotalSeconds:0.0} s");
+            var created = await host.Services.GetRequiredService<CentreStore>()
+                .CreateAsync("Cold Start Centre", "TJ", null, null, "en", default);
+            centreKey = created.ApiKey!;
+        }
+
+        var profile = JsonSerializer.Serialize(demo.Profiles(demo.Centres()[0], 1)[0], ReintegrationJsonContext.Default.Profile);
+        var fromTable = new List<(TimeSpan Time, double PeakMb)>();
+        for (var i = 0; i < settings.Starts; i++)
+        {
+            var snapshotsOff = new Dictionary<string, string>(common) { ["Reintegration:IndexSnapshot:Enabled"] = "false" };
+            fromTable.Add(await TimeStartAsync(progress, "table", snapshotsOff, centreKey, profile));
+        }
+
+        await WriteSnapshotAsync(progress, common, centreKey, profile);
+        var fromSnapshot = new List<(TimeSpan Time, double PeakMb)>();
+        for (var i = 0; i < settings.Starts; i++)
+        {
+            // A check interval far away: the starts time loading, not writing.
+            var noWrites = new Dictionary<string, string>(common) { ["Reintegration:IndexSnapshot:CheckInterval"] = "01:00:00" };
+            fromSnapshot.Add(await TimeStartAsync(progress, "snapshot", noWrites, centreKey, profile));
+        }
+
+        var table = fromTable.Min(s => s.Time).TotalSeconds;
+        var snapshot = fromSnapshot.Min(s => s.Time).TotalSeconds;
+        new ResultLine()
+            .Add("openings", settings.Openings)
+            .Add("starts", settings.Starts)
+            .Add("tableSeconds", table, 2)
+            .Add("tableSecondsMax", fromTable.Max(s => s.Time).TotalSeconds, 2)
+            .Add("snapshotSeconds", snapshot, 2)
+            .Add("snapshotSecondsMax", fromSnapshot.Max(s => s.Time).TotalSeconds, 2)
+            .Add("speedup", table / snapshot, 1)
+            .Add("appPeakMemoryMb", fromSnapshot.Max(s => s.PeakMb), 1)
+            .Print();
+        return 0;
+    }
+
+    /// <summary>Starts the app, times its first served match, checks where its index came from, and stops it.</summary>
+    private static async Task<(TimeSpan Time, double PeakMb)> TimeStartAsync(
+        Progress progress, string expected, Dictionary<string, string> settings, string centreKey, string profile)
+    {
+        await using var app = AppProcess.Start(settings);
+        var time = await app.FirstMatchAsync(centreKey, profile, StartTimeout);
+        using var client = new HttpClient { BaseAddress = app.Address };
+        var health = JsonDocument.Parse(await client.GetStringAsync("/api/health")).RootElement;
+        var index = health.GetProperty("index");
+        var from = index.GetProperty("loadedFrom").GetString();
+        if (from != expected)
+        {
+            throw new InvalidOperationException($"The instance loaded its index from the {from}, not the {expected}:\n{app.Log}");
+        }
+
+        var peak = app.PeakMegabytes();
+        var openings = index.GetProperty("openings").GetInt32();
+        progress.Log($"start from the {from}: first match {time.TotalSeconds:0.00} s after the process started; {openings:N0} openings; peak {peak:N0} MB");
+        return (time, peak);
+    }
+
+    /// <summary>Starts an instance that writes a snapshot soon after loading, and waits until the snapshot is there.</summary>
+    private static async Task WriteSnapshotAsync(Progress progress, Dictionary<string, string> common, string centreKey, string profile)
+    {
+        await using var app = AppProcess.Start(new(common) { ["Reintegration:IndexSnapshot:CheckInterval"] = "00:00:01" });
+        await app.FirstMatchAsync(centreKey, profile, StartTimeout);
+        using var host = StorageHost(common);
+        var snapshots = host.Services.GetRequiredService<IndexSnapshotStore>();
+        var waited = Stopwatch.StartNew();
+        while (await snapshots.NewestAsync(default) is null)
+        {
+            if (waited.Elapsed > StartTimeout)
+            {
+                throw new TimeoutException($"No snapshot was written:\n{app.Log}");
+            }
+
+            await Task.Delay(250);
+        }
+
+        progress.Log($"an instance wrote the snapshot {waited.Elapsed.TotalSeconds:0.0} s after its first match");
+    }
+
+    /// <summary>The app's storage services in this process, without their background services, patient with a slow Azurite.</summary>
+    internal static IHost StorageHost(Dictionary<string, string> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // Patient: the benchmark writes its data through these on a machine other builds may load; it times the app, not this.
+        var patient = new Dictionary<string, string>(settings)
+        {
+            ["Reintegration:StorageResilience:AttemptTimeout"] = "00:01:00",
+            ["Reintegration:StorageResilience:OverallTimeout"] = "00:05:00",
+        };
+        builder.Configuration.AddInMemoryCollection(patient.Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)));
+        builder.Services.AddReintegrationApp(builder.Configuration);
+        return builder.Build();
+    }
+}

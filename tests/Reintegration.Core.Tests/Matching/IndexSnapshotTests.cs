@@ -1,0 +1,124 @@
+using System.Text.Json;
+using CsCheck;
+using Reintegration.Domain;
+using Reintegration.Matching;
+using Reintegration.Matching.Index;
+
+namespace Reintegration.Tests.Matching;
+
+public sealed class IndexSnapshotTests
+{
+    private static readonly DateTimeOffset Covered = new(2026, 11, 30, 9, 15, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Snapshot_RoundTrip_GivesBackEveryOpeningAsItWas() =>
+        Gens.Openings(0, 30).Sample(openings =>
+        {
+            var listings = openings.Select((o, i) => o with { Filled = i % 3, ChangedAt = Covered.AddMinutes(-i) }).ToArray();
+
+            var applied = listings.Select(l => $"202611300915/{l.Id}").ToArray();
+
+            var read = IndexSnapshot.Read(Bytes(new IndexSnapshot(Covered, listings) { Applied = applied }));
+
+            Assert.Equal(Covered, read.CoveredUntil);
+            Assert.Equal(applied, read.Applied);
+            Assert.Equal(listings.Select(Json), read.Openings.Select(Json));
+        });
+
+    [Fact]
+    public void Snapshot_RoundTrip_KeepsEveryPropertyOfAnOpening()
+    {
+        // Every property set to a value other than its default: a property the format forgot would come back at its default.
+        var opening = Samples.Opening() with
+        {
+            Location = new Location { Country = "KZ", City = "Taraz", Lat = 42.9, Lon = 71.37 },
+            Licences = ["driving:c"],
+            MonthlyWage = new WageRange { Min = 100.5m, Max = 200.25m, Currency = "KZT" },
+            StartDate = new DateOnly(2026, 12, 1),
+            ExpiresOn = new DateOnly(2027, 1, 31),
+            AcceptsRefugees = false,
+            PermitSponsorship = true,
+            HousingProvided = true,
+            MinYears = 3,
+        };
+        var listing = new OpeningListing("KZ-1", opening, 2) { ChangedAt = Covered };
+        var defaults = JsonSerializer.SerializeToElement(new Opening(), ReintegrationJsonContext.Default.Opening);
+        var set = JsonSerializer.SerializeToElement(opening, ReintegrationJsonContext.Default.Opening);
+        Assert.All(set.EnumerateObject(), p => Assert.NotEqual(defaults.GetProperty(p.Name).ToString(), p.Value.ToString()));
+
+        var read = Assert.Single(IndexSnapshot.Read(Bytes(new IndexSnapshot(Covered, [listing]))).Openings);
+
+        Assert.Equal(Json(listing), Json(read));
+    }
+
+    [Fact]
+    public void Snapshot_SharesEachTextAmongTheOpeningsItLoads()
+    {
+        var listings = Enumerable.Range(0, 3)
+            .Select(i => new OpeningListing($"TJ-{i}", Samples.Opening() with { ExternalRef = $"r{i}" }))
+            .ToArray();
+
+        var read = IndexSnapshot.Read(Bytes(new IndexSnapshot(Covered, listings))).Openings;
+
+        Assert.Same(read[0].Opening.Employer, read[2].Opening.Employer);
+        Assert.Same(read[0].Opening.Skills[0], read[1].Opening.Skills[0]);
+    }
+
+    [Fact]
+    public void Snapshot_WithAnyByteChanged_IsRefusedByItsChecksum() =>
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var bytes = Bytes(new IndexSnapshot(Covered, [Build.Opening("TJ-1", "TJ", "Dushanbe")]));
+            var at = 6 + seed % (bytes.Length - 6);
+            bytes[at] ^= (byte)(1 + seed % 255);
+
+            var refused = Assert.Throws<UnreadableSnapshotException>(() => IndexSnapshot.Read(bytes));
+
+            Assert.Contains("checksum", refused.Reason, StringComparison.Ordinal);
+        }, iter: 200);
+
+    [Fact]
+    public void Snapshot_OfAnotherVersion_IsRefused()
+    {
+        var bytes = Bytes(new IndexSnapshot(Covered, []));
+        bytes[4] = 99;
+
+        var refused = Assert.Throws<UnreadableSnapshotException>(() => IndexSnapshot.Read(bytes));
+
+        Assert.Contains("version 99", refused.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Snapshot_CutShortOrNotASnapshot_IsRefused()
+    {
+        var bytes = Bytes(new IndexSnapshot(Covered, [Build.Opening("TJ-1", "TJ", "Dushanbe")]));
+
+        Assert.Throws<UnreadableSnapshotException>(() => IndexSnapshot.Read(bytes[..^1]));
+        Assert.Throws<UnreadableSnapshotException>(() => IndexSnapshot.Read("{\"not\":\"a snapshot\"}"u8.ToArray()));
+        Assert.Throws<UnreadableSnapshotException>(() => IndexSnapshot.Read([]));
+    }
+
+    [Fact]
+    public void Index_LoadedFromASnapshotOfAnother_MatchesAsTheOtherDoes() =>
+        Gen.Select(Gens.Profile, Gens.Openings(1, 40)).Sample((profile, openings) =>
+        {
+            var original = new OpeningIndex(Build.Engine);
+            original.Apply(openings);
+            var loaded = new OpeningIndex(Build.Engine);
+
+            loaded.Apply(IndexSnapshot.Read(Bytes(new IndexSnapshot(Covered, original.Listings()))).Openings);
+
+            Build.AssertSame(original.Match(profile, Build.Query()), loaded.Match(profile, Build.Query()));
+        });
+
+    private static byte[] Bytes(IndexSnapshot snapshot)
+    {
+        using var stream = new MemoryStream();
+        snapshot.WriteTo(stream);
+        return stream.ToArray();
+    }
+
+    private static string Json(OpeningListing listing) =>
+        $"{listing.Id}|{listing.Filled}|{listing.ChangedAt:O}|"
+        + JsonSerializer.Serialize(listing.Opening, ReintegrationJsonContext.Default.Opening);
+}
