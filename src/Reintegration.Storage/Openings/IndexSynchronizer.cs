@@ -21,6 +21,13 @@ public sealed class IndexSyncOptions
     /// <summary>A full reload, the safety net for a change whose log row was lost (a writer that died between its two writes).</summary>
     public TimeSpan FullReloadInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// A refresh naming more openings than this share of the index (and at least 1,000) reads the whole
+    /// table instead of each named opening: a page of the scan brings up to 1,000 openings, a key lookup 14,
+    /// so after a large import the scan is the cheaper way to the same index.
+    /// </summary>
+    public double RescanShare { get; set; } = 0.05;
+
     /// <summary>Change log rows older than this are deleted at each full reload.</summary>
     public TimeSpan ChangeLogRetention { get; set; } = TimeSpan.FromDays(1);
 }
@@ -184,8 +191,21 @@ public sealed partial class IndexSynchronizer(
         if (fresh.Count > 0)
         {
             var ids = fresh.Select(c => c.OpeningId).Distinct(StringComparer.Ordinal).ToList();
-            var current = await store.GetManyAsync(ids, cancellationToken);
-            index.Apply(current.Values.Where(o => !o.Closed).Select(o => o.ToListing()), ids.Where(id => current.GetValueOrDefault(id) is null or { Closed: true }));
+            if (ids.Count >= 1000 && ids.Count > options.Value.RescanShare * index.Count)
+            {
+                // Begun after the log was read: the scan reflects every change it named.
+                var clock = time.GetTimestamp();
+                await ScanAsync(null, cancellationToken);
+                LogRescanned(logger, ids.Count, (long)time.GetElapsedTime(clock).TotalMilliseconds);
+            }
+            else
+            {
+                var current = await store.GetManyAsync(ids, cancellationToken);
+                index.Apply(
+                    current.Values.Where(o => !o.Closed).Select(o => o.ToListing()),
+                    ids.Where(id => current.GetValueOrDefault(id) is null or { Closed: true }));
+            }
+
             Interlocked.Add(ref _changesApplied, ids.Count);
             // Only once applied: a refresh cut short by an outage reads the same rows again next round.
             foreach (var change in fresh)
@@ -219,20 +239,10 @@ public sealed partial class IndexSynchronizer(
 
             try
             {
-                var open = new List<Matching.OpeningListing>();
-                await foreach (var opening in store.AllOpenAsync(stoppingToken))
-                {
-                    open.Add(opening.ToListing());
-                    if (first && open.Count % 1000 == 0)
-                    {
-                        _loading = new IndexLoading("table", open.Count, null, started);
-                    }
-                }
-
-                var stale = index.Listings().Select(l => l.Id).Except(open.Select(o => o.Id), StringComparer.Ordinal).ToList();
-                index.Apply(open, stale);
+                var clock = time.GetTimestamp();
+                var count = await ScanAsync(first ? read => _loading = new IndexLoading("table", read, null, started) : null, stoppingToken);
                 outages.Available();
-                LogLoaded(logger, open.Count, "the table");
+                LogLoadedFromTable(logger, count, (long)time.GetElapsedTime(clock).TotalMilliseconds);
                 return started;
             }
             catch (StorageUnavailableException e)
@@ -243,8 +253,30 @@ public sealed partial class IndexSynchronizer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Opening index loaded: {Count} open openings, from {Source}")]
-    private static partial void LogLoaded(ILogger logger, int count, string source);
+    /// <summary>Reads every open opening and makes the index exactly those; returns how many. <paramref name="progress"/> hears every thousand.</summary>
+    private async Task<int> ScanAsync(Action<int>? progress, CancellationToken cancellationToken)
+    {
+        var open = new List<Matching.OpeningListing>();
+        await foreach (var opening in store.AllOpenAsync(cancellationToken))
+        {
+            open.Add(opening.ToListing());
+            if (open.Count % 1000 == 0)
+            {
+                progress?.Invoke(open.Count);
+            }
+        }
+
+        var stale = index.Listings().Select(l => l.Id).Except(open.Select(o => o.Id), StringComparer.Ordinal).ToList();
+        index.Apply(open, stale);
+        return open.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "The change log named {Count} openings: the table was read whole instead, in {Milliseconds} ms")]
+    private static partial void LogRescanned(ILogger logger, int count, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opening index loaded: {Count} open openings, from the table, in {Milliseconds} ms")]
+    private static partial void LogLoadedFromTable(ILogger logger, int count, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Opening index loaded: {Count} open openings, from the index snapshot ({ReadMs} ms to read, {ApplyMs} ms to index) "

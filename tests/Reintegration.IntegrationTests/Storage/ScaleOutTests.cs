@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Reintegration.IntegrationTests.Infrastructure;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
@@ -30,6 +32,30 @@ public sealed class ScaleOutTests
             () => second.Get<OpeningIndex>().Match(TestData.Profile(), Query).Matches.Any(m => m.OpeningId == id), "the other instance matches the new opening");
         await first.Get<OpeningStore>().CloseAsync(id, null, default);
         await Eventually.HoldsAsync(() => second.Get<OpeningIndex>().Find(id) is null, "the other instance drops the closed opening");
+    }
+
+    [Fact]
+    public async Task LargeImportThroughOneInstance_IsIndexedByAnotherInOneScan_WithItsClosingsToo()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var prefix = TestApp.NewTablePrefix();
+        var fast = new Dictionary<string, string?> { ["Reintegration:Index:RefreshInterval"] = "00:00:01" };
+        var logs = new CapturedLogs();
+        await using var first = await TestStorage.StartAsync(azurite.ConnectionString, prefix, fast);
+        var before = (await first.Get<OpeningStore>().UpsertAsync(Publisher, [TestData.Opening("BEFORE")], default)).Result.Single().Id;
+        await using var second = await TestStorage.StartAsync(azurite.ConnectionString, prefix, fast,
+            configureServices: services => services.AddLogging(b => b.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Information)));
+        await second.Get<IndexSynchronizer>().Loaded;
+        Assert.NotNull(second.Get<OpeningIndex>().Find(before));
+
+        var imported = (await first.Get<OpeningStore>().UpsertAsync(
+            Publisher, Enumerable.Range(0, 1200).Select(i => TestData.Opening($"BULK-{i}")).ToList(), default)).Result.Select(o => o.Id).ToList();
+        await first.Get<OpeningStore>().CloseAsync(before, null, default);
+
+        await Eventually.HoldsAsync(() => second.Get<OpeningIndex>().Count == 1200, "the other instance holds the import and not the closed one");
+        Assert.Null(second.Get<OpeningIndex>().Find(before));
+        Assert.All(imported, id => Assert.NotNull(second.Get<OpeningIndex>().Find(id)));
+        Assert.Contains(logs.Entries, e => e.Message.Contains("the table was read whole instead", StringComparison.Ordinal));
     }
 
     [Fact]
