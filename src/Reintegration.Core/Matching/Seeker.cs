@@ -66,8 +66,8 @@ internal sealed class Seeker
             var country = countries.Codes[i];
             refoulement[i] = isRefugee && !profile.VoluntaryRepatriation
                 && (profile.Citizenship == country || profile.FledCountries.Contains(country));
-            willWorkIn[i] = i == home
-                || profile.Relocation.Willing && (profile.Relocation.Countries.Count == 0 || profile.Relocation.Countries.Contains(country));
+            var relocation = profile.Relocation;
+            willWorkIn[i] = i == home || relocation.Willing && (relocation.Countries.Count == 0 || relocation.Countries.Contains(country));
         }
 
         var occupations = new Experience[profile.Occupations.Count];

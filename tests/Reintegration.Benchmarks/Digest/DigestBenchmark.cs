@@ -92,7 +92,8 @@ internal static class DigestBenchmark
             .Print();
         return 0;
 
-        (AllocationMetrics Metrics, double Seconds, double CpuSeconds, double PeakMb, string Sha256) Measured(string name, Allocator allocate)
+        (AllocationMetrics Metrics, double Seconds, double CpuSeconds, double PeakMb, string Sha256) Measured(
+            string name, Allocator allocate)
         {
             memory.Reset();
             var cpu = Environment.CpuUsage.TotalTime;
