@@ -78,16 +78,23 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     /// <summary>The week's allocation problem: the wishlists, and each open opening's congestion cap.</summary>
     public static AllocationProblem Problem(
         IReadOnlyList<Wishlist> wishlists, IReadOnlyDictionary<string, OpeningListing> openings, DigestOptions options) =>
-        new(wishlists, CongestionCap.For(Unfilled(openings), options.CongestionMultiplier), options.TopPerProfile);
+        Problem(wishlists, Unfilled(openings), options);
 
     public static AllocationOutcome Allocate(
         IReadOnlyList<Wishlist> wishlists, IReadOnlyDictionary<string, OpeningListing> openings, DigestOptions options, Allocator allocate)
     {
-        var problem = Problem(wishlists, openings, options);
-        var assignments = allocate(problem);
-        var bound = MaxCoverage.Of(problem);
-        return new AllocationOutcome(assignments, AllocationMetrics.Measure(assignments, Unfilled(openings), bound), bound);
+        var unfilled = Unfilled(openings);
+        var problem = Problem(wishlists, unfilled, options);
+        // The bound only reads the problem's graph (built once, here): one core finds it while the other allocates.
+        var graph = CandidateGraph.From(problem);
+        var (assignments, bound) = ((IReadOnlyList<Assignment>)[], 0);
+        Parallel.Invoke(() => assignments = allocate(problem), () => bound = MaxCoverage.Of(graph));
+        return new AllocationOutcome(assignments, AllocationMetrics.Measure(assignments, unfilled, bound), bound);
     }
+
+    private static AllocationProblem Problem(
+        IReadOnlyList<Wishlist> wishlists, IReadOnlyDictionary<string, int> unfilled, DigestOptions options) =>
+        new(wishlists, CongestionCap.For(unfilled, options.CongestionMultiplier), options.TopPerProfile);
 
     /// <summary>The openings that can still be recommended in that week: in the index, with a position left, not expired by its Monday.</summary>
     public IReadOnlyDictionary<string, OpeningListing> OpenListings(IsoWeek week) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Reintegration.Domain;
 using Reintegration.Localisation;
 using Reintegration.Matching.Eligibility;
@@ -16,6 +17,9 @@ public sealed class MatchingEngine
 {
     private readonly MatchReasons _reasons;
     private readonly ExclusionText _exclusionText;
+
+    /// <summary>Per citizenship, the pathway to each country: one lookup per country, made once, not once per query.</summary>
+    private readonly ConcurrentDictionary<string, MobilityRegime[]> _regimes = new(StringComparer.Ordinal);
 
     public MatchingEngine(ReferenceData reference, ScoringWeights? weights = null)
     {
@@ -38,7 +42,11 @@ public sealed class MatchingEngine
 
     internal Scorer Scorer { get; }
 
-    internal Seeker Compile(Profile profile) => Seeker.Compile(profile, Reference, Countries);
+    internal Seeker Compile(Profile profile) => Seeker.Compile(profile, Reference, Countries, RegimesFrom(profile.Citizenship));
+
+    private MobilityRegime[] RegimesFrom(string citizenship) =>
+        _regimes.GetOrAdd(citizenship, static (from, engine) =>
+            Array.ConvertAll(engine.Countries.Codes, to => engine.Reference.Mobility.Find(from, to)), this);
 
     internal CandidateOpening Compile(OpeningListing listing) => CandidateOpening.Compile(listing, Reference, Countries);
 

@@ -47,12 +47,59 @@ internal sealed class Seeker
     /// <summary>Per country: the legal pathway from the person's citizenship.</summary>
     public required MobilityRegime[] Regimes { get; init; }
 
-    public static Seeker Compile(Profile profile, ReferenceData reference, CountryIndex countries)
+    /// <param name="profile">The person.</param>
+    /// <param name="reference">The reference data.</param>
+    /// <param name="countries">The states of the region, by index.</param>
+    /// <param name="regimes">
+    /// Per country, the pathway from the person's citizenship: the same for everyone of one citizenship,
+    /// so shared (see <see cref="MatchingEngine"/>) and only read.
+    /// </param>
+    public static Seeker Compile(Profile profile, ReferenceData reference, CountryIndex countries, MobilityRegime[] regimes)
     {
         var (lat, lon) = LocationRules.Coordinates(profile.Home, reference);
         var home = countries.IndexOf(profile.Home.Country);
         var isRefugee = profile.Status == PersonStatus.Refugee;
-        var bans = Enumerable.Range(0, countries.Count).Select(_ => new List<BanWindow>()).ToArray();
+        var refoulement = new bool[countries.Count];
+        var willWorkIn = new bool[countries.Count];
+        for (var i = 0; i < countries.Count; i++)
+        {
+            var country = countries.Codes[i];
+            refoulement[i] = isRefugee && !profile.VoluntaryRepatriation
+                && (profile.Citizenship == country || profile.FledCountries.Contains(country));
+            var relocation = profile.Relocation;
+            willWorkIn[i] = i == home || relocation.Willing && (relocation.Countries.Count == 0 || relocation.Countries.Contains(country));
+        }
+
+        var occupations = new Experience[profile.Occupations.Count];
+        for (var i = 0; i < occupations.Length; i++)
+        {
+            var occupation = profile.Occupations[i];
+            occupations[i] = new Experience(IscoUnit.Parse(occupation.Isco), occupation.Years, occupation.Isco);
+        }
+
+        return new Seeker(profile)
+        {
+            HomeCountry = home,
+            HomeRegion = reference.Places.RegionIdAt(profile.Home.Country, lat, lon),
+            Home = new GeoPoint(lat, lon),
+            IsRefugee = isRefugee,
+            AvailableDay = profile.AvailableFrom?.DayNumber ?? int.MinValue,
+            Occupations = occupations,
+            Skills = Text.NormaliseAll(profile.Skills).ToHashSet(StringComparer.Ordinal),
+            Licences = Text.NormaliseAll(profile.Licences).ToHashSet(StringComparer.Ordinal),
+            Languages = profile.Languages.ToDictionary(l => l.Code, l => Cefr.Parse(l.Level), StringComparer.Ordinal),
+            MinWageUsd = profile.MinMonthlyWage is { } wage ? (double)reference.Currencies.ToUsd(wage.Amount, wage.Currency) : double.NaN,
+            Bans = BansByCountry(profile, reference, countries),
+            Refoulement = refoulement,
+            WillWorkIn = willWorkIn,
+            Regimes = regimes,
+        };
+    }
+
+    /// <summary>Per country, the bans that cover it, in the profile's order; most people have none.</summary>
+    private static BanWindow[][] BansByCountry(Profile profile, ReferenceData reference, CountryIndex countries)
+    {
+        var bans = new List<BanWindow>?[countries.Count];
         foreach (var ban in profile.Bans)
         {
             var area = reference.BanAreas.CountriesBarredBy(ban.Country);
@@ -61,30 +108,12 @@ internal sealed class Seeker
             {
                 if (countries.TryIndexOf(country, out var index))
                 {
-                    bans[index].Add(window);
+                    (bans[index] ??= []).Add(window);
                 }
             }
         }
 
-        var fled = profile.FledCountries.Append(profile.Citizenship).ToHashSet(StringComparer.Ordinal);
-        return new Seeker(profile)
-        {
-            HomeCountry = home,
-            HomeRegion = reference.Places.RegionIdAt(profile.Home.Country, lat, lon),
-            Home = new GeoPoint(lat, lon),
-            IsRefugee = isRefugee,
-            AvailableDay = profile.AvailableFrom?.DayNumber ?? int.MinValue,
-            Occupations = profile.Occupations.Select(o => new Experience(IscoUnit.Parse(o.Isco), o.Years, o.Isco)).ToArray(),
-            Skills = Text.NormaliseAll(profile.Skills).ToHashSet(StringComparer.Ordinal),
-            Licences = Text.NormaliseAll(profile.Licences).ToHashSet(StringComparer.Ordinal),
-            Languages = profile.Languages.ToDictionary(l => l.Code, l => Cefr.Parse(l.Level), StringComparer.Ordinal),
-            MinWageUsd = profile.MinMonthlyWage is { } wage ? (double)reference.Currencies.ToUsd(wage.Amount, wage.Currency) : double.NaN,
-            Bans = bans.Select(b => b.ToArray()).ToArray(),
-            Refoulement = countries.Codes.Select(c => isRefugee && !profile.VoluntaryRepatriation && fled.Contains(c)).ToArray(),
-            WillWorkIn = countries.Codes.Select((c, i) => i == home
-                || profile.Relocation.Willing && (profile.Relocation.Countries.Count == 0 || profile.Relocation.Countries.Contains(c))).ToArray(),
-            Regimes = countries.Codes.Select(c => reference.Mobility.Find(profile.Citizenship, c)).ToArray(),
-        };
+        return Array.ConvertAll(bans, b => b is null ? [] : b.ToArray());
     }
 
     /// <summary>The first day the person could start in the opening: the later of its start, their availability, and today.</summary>

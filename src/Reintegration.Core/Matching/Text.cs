@@ -6,10 +6,48 @@ internal static class Text
     /// <summary>The normal form; the same string when it is already in it, so that a compiled opening shares its texts.</summary>
     public static string Normalise(string text)
     {
+        if (IsNormal(text))
+        {
+            return text;
+        }
+
         var normal = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
         return string.Equals(normal, text, StringComparison.Ordinal) ? text : normal;
     }
 
-    public static string[] NormaliseAll(IEnumerable<string> texts) =>
-        texts.Select(Normalise).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+    /// <summary>The distinct non-empty texts, normalised, in the order first met.</summary>
+    public static string[] NormaliseAll(IEnumerable<string> texts)
+    {
+        // A profile or an opening lists a few skills: a linear search beats hashing them.
+        var all = new List<string>();
+        foreach (var text in texts)
+        {
+            var normal = Normalise(text);
+            if (normal.Length > 0 && !all.Contains(normal))
+            {
+                all.Add(normal);
+            }
+        }
+
+        return [.. all];
+    }
+
+    /// <summary>
+    /// Whether <see cref="Normalise"/> would give the text back unchanged: ASCII without capitals, words
+    /// single-spaced, no other white space, none at either end. Most texts are, and need not be split.
+    /// </summary>
+    private static bool IsNormal(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var space = c == ' ' && (i == 0 || i == text.Length - 1 || text[i - 1] == ' ');
+            if (c > '\x7F' || char.IsAsciiLetterUpper(c) || space || (c != ' ' && char.IsWhiteSpace(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

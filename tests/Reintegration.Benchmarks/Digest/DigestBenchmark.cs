@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Reintegration.Benchmarks.Harness;
 using Reintegration.Benchmarks.Match;
 using Reintegration.Demo;
@@ -17,7 +19,9 @@ namespace Reintegration.Benchmarks.Digest;
 /// coverage-first allocation and once with plain per-person top-k; for each, how the
 /// recommendations spread: coverage against the bound, congestion, scores. The greedy rounds the
 /// digest used before are measured on the same candidates, and the run's time is split into its
-/// parts (candidates, allocation, the bound) by timing each again on its own.
+/// parts (candidates, allocation, the bound) by timing each again on its own. Each run's digests are
+/// hashed (SHA-256 of their JSON, as stored), after the timing, so that a change meant only to make the
+/// run faster can show it left every digest byte for byte the same.
 /// </summary>
 internal static class DigestBenchmark
 {
@@ -82,13 +86,14 @@ internal static class DigestBenchmark
             .Add("candidatesThroughMatchSeconds", matchedSeconds, 2)
             .Add("allocationSeconds", allocationSeconds, 2)
             .Add("boundSeconds", boundSeconds, 2)
-            .Add("coverageFirst", Figures(coverage.Metrics, coverage.Seconds, coverage.PeakMb))
-            .Add("plainTopK", Figures(plain.Metrics, plain.Seconds, plain.PeakMb))
+            .Add("coverageFirst", Figures(coverage.Metrics, coverage.Seconds, coverage.PeakMb).Add("digestsSha256", coverage.Sha256))
+            .Add("plainTopK", Figures(plain.Metrics, plain.Seconds, plain.PeakMb).Add("digestsSha256", plain.Sha256))
             .Add("greedyRounds", Figures(greedy, null, null))
             .Print();
         return 0;
 
-        (AllocationMetrics Metrics, double Seconds, double CpuSeconds, double PeakMb) Measured(string name, Allocator allocate)
+        (AllocationMetrics Metrics, double Seconds, double CpuSeconds, double PeakMb, string Sha256) Measured(
+            string name, Allocator allocate)
         {
             memory.Reset();
             var cpu = Environment.CpuUsage.TotalTime;
@@ -99,8 +104,26 @@ internal static class DigestBenchmark
             var recommendations = entries.Sum(e => e.Recommendations.Count);
             progress.Log($"{name}: {entries.Count:N0} entries, {recommendations:N0} recommendations in {seconds:N1} s ({
                 cpuSeconds:N1} s of CPU), peak {peak:N0} MB");
-            return (run.Allocation.Metrics, seconds, cpuSeconds, peak);
+            return (run.Allocation.Metrics, seconds, cpuSeconds, peak, Sha256Of(run.Digests));
         }
+    }
+
+    /// <summary>
+    /// The SHA-256 of the digests' JSON, one after another, as the digest store serialises them;
+    /// streamed, so that hashing leaves no large buffers to inflate the next run's peak.
+    /// </summary>
+    private static string Sha256Of(IReadOnlyList<Reintegration.Digests.Digest> digests)
+    {
+        using var sha = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
+        {
+            foreach (var digest in digests)
+            {
+                JsonSerializer.Serialize(hashing, digest, ReintegrationJsonContext.Default.Digest);
+            }
+        }
+
+        return Convert.ToHexStringLower(sha.Hash!);
     }
 
     private static (T Result, double Seconds) Timed<T>(Func<T> step)

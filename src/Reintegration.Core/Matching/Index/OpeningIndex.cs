@@ -254,8 +254,9 @@ public sealed class OpeningIndex(MatchingEngine engine)
     /// The top k alone, ids and scores, the same as <see cref="Match"/> finds, without counting
     /// exclusions or writing matches: all a digest needs of its candidates. So nothing need be judged
     /// that could not enter the top k. A bucket's openings are in order of occupation, each ISCO unit
-    /// group one run, and every run of the person's fields gets a bound (its occupation score, the
-    /// best pathway and location its country allows); runs are walked best bound first, and the walk
+    /// group one run (at home, the person's own region a run apart), and every run of the person's
+    /// fields gets a bound (its occupation score, the best pathway and location its country, or region,
+    /// allows); runs are walked best bound first, and the walk
     /// ends at the first whose bound cannot enter. Within a run, an opening is bounded from its key
     /// before it is read, and judged only if it could still enter.
     /// </summary>
@@ -289,12 +290,19 @@ public sealed class OpeningIndex(MatchingEngine engine)
                 }
 
                 var partial = scorer.PartialWithoutLocation(seeker, opening);
-                if (scorer.UpperBound(partial, tier) < top.Threshold || query.Skip?.Invoke(opening.Listing) == true)
+                if (scorer.UpperBound(partial, tier) < top.Threshold)
                 {
                     continue;
                 }
 
-                top.Offer(opening, scorer.Total(seeker, opening, partial, tier));
+                // Asked only of an opening that would enter the top k: fewer calls, and skipping cannot change the others' fate.
+                var score = scorer.Total(seeker, opening, partial, tier);
+                if (score < top.Threshold || query.Skip?.Invoke(opening.Listing) == true)
+                {
+                    continue;
+                }
+
+                top.Offer(opening, score);
             }
         }
 
@@ -349,15 +357,27 @@ public sealed class OpeningIndex(MatchingEngine engine)
             }
 
             var pathway = PathwayScore.Of(seeker.Regimes[country].Pathway, permitSponsorship: true);
-            var nearest = country == seeker.HomeCountry ? Nearness.SameRegion : Nearness.OtherState;
             foreach (var field in fields)
             {
                 var bucket = country * SubMajorSlots + field;
                 var (keys, starts) = (snapshot.Keys[bucket], snapshot.Runs[bucket]);
                 for (var run = 0; run + 1 < starts.Length; run++)
                 {
-                    var bound = engine.Scorer.Bound(OccupationScore.Of(seeker, keys[starts[run]].Isco), pathway, nearest);
-                    runs.Add(((bucket, starts[run], starts[run + 1]), bound));
+                    var (from, to) = (starts[run], starts[run + 1]);
+                    var occupation = OccupationScore.Of(seeker, keys[from].Isco);
+                    if (country != seeker.HomeCountry)
+                    {
+                        runs.Add(((bucket, from, to), engine.Scorer.Bound(occupation, pathway, Nearness.OtherState)));
+                        continue;
+                    }
+
+                    // At home, the person's own region is a run of its own (a run is in order of region), bounded by
+                    // the nearest tier and so walked first: the top k fill from it and bar more of the rest early.
+                    var (start, end) = RegionWithin(keys, from, to, seeker.HomeRegion);
+                    var elsewhere = engine.Scorer.Bound(occupation, pathway, Nearness.SameCountry);
+                    AddUnlessEmpty(runs, (bucket, start, end), engine.Scorer.Bound(occupation, pathway, Nearness.SameRegion));
+                    AddUnlessEmpty(runs, (bucket, from, start), elsewhere);
+                    AddUnlessEmpty(runs, (bucket, end, to), elsewhere);
                 }
             }
         }
@@ -366,9 +386,49 @@ public sealed class OpeningIndex(MatchingEngine engine)
         return queue;
     }
 
-    /// <summary>Openings of one bucket in order of occupation, ties by id, so that each ISCO unit group is one run.</summary>
+    private static void AddUnlessEmpty(List<((int, int, int), double)> runs, (int Bucket, int From, int To) run, double bound)
+    {
+        if (run.From < run.To)
+        {
+            runs.Add((run, bound));
+        }
+    }
+
+    /// <summary>
+    /// Openings of one bucket in order of occupation, then region, ties by id: so each ISCO unit group
+    /// is one run, and within it each region's openings are together.
+    /// </summary>
     private static int ByOccupation(CandidateOpening x, CandidateOpening y) =>
-        x.Isco.Unit != y.Isco.Unit ? x.Isco.Unit.CompareTo(y.Isco.Unit) : string.CompareOrdinal(x.Id, y.Id);
+        x.Isco.Unit != y.Isco.Unit ? x.Isco.Unit.CompareTo(y.Isco.Unit)
+        : x.Region != y.Region ? x.Region.CompareTo(y.Region)
+        : string.CompareOrdinal(x.Id, y.Id);
+
+    /// <summary>
+    /// Where the openings of <paramref name="region"/> lie in one run, in order of region: an empty range
+    /// when there are none or the region is unknown (0: then no opening is in the person's own region).
+    /// </summary>
+    private static (int Start, int End) RegionWithin(OpeningKey[] keys, int from, int to, int region)
+    {
+        if (region == 0)
+        {
+            return (from, from);
+        }
+
+        var start = FirstRegionFrom(keys, from, to, region);
+        return (start, FirstRegionFrom(keys, start, to, region + 1));
+    }
+
+    /// <summary>The first index in [from, to) whose region is at least <paramref name="region"/> (a binary search), or to.</summary>
+    private static int FirstRegionFrom(OpeningKey[] keys, int from, int to, int region)
+    {
+        while (from < to)
+        {
+            var middle = from + (to - from) / 2;
+            (from, to) = keys[middle].Region < region ? (middle + 1, to) : (from, middle);
+        }
+
+        return from;
+    }
 
     /// <summary>Where each run of one unit group starts, and the end.</summary>
     private static int[] UnitGroupRuns(OpeningKey[] keys)
