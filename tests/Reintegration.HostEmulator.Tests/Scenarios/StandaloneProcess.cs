@@ -93,6 +93,8 @@ public sealed class StandaloneProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Exited is not drained: the last lines (the reason it stopped) may still be on their way.
+                await _process.WaitForExitAsync();
                 throw new WorkerStartException($"The standalone app exited with code {_process.ExitCode} before answering:\n{OutputText}");
             }
 
