@@ -55,6 +55,60 @@ public sealed class ValidationErrorsTests
         Assert.DoesNotContain(read.ToDictionary().Keys, k => k.EndsWith(".citizenship", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AddRange_KeepsEveryPathAndMessageOfBoth_InPathOrder()
+    {
+        var errors = new ValidationErrors();
+        errors.Add("[0].citizenship", "Required.");
+        var item = new ValidationErrors();
+        item.Add("[1].home.lat", "Latitude must be between -90 and 90.");
+        item.Add("[0].citizenship", "Unknown country.");
+
+        errors.AddRange(item);
+
+        var all = errors.ToDictionary();
+        Assert.Equal(["[0].citizenship", "[1].home.lat"], all.Keys);
+        Assert.Equal(["Required.", "Unknown country."], all["[0].citizenship"]);
+        Assert.Equal(["Latitude must be between -90 and 90."], all["[1].home.lat"]);
+        Assert.Equal(0, errors.Omitted);
+    }
+
+    [Fact]
+    public void AddRange_PastTheBound_CountsTheOmittedPathsOnce_NotThoseKept()
+    {
+        var errors = new ValidationErrors();
+        var first = new ValidationErrors();
+        for (var i = 0; i < ValidationErrors.MaxPaths + 2; i++)
+        {
+            first.Add($"[{i}]", "Expected an object, in braces.");
+        }
+
+        errors.AddRange(first);
+        errors.AddRange(first);
+
+        Assert.Equal(ValidationErrors.MaxPaths, errors.Count);
+        Assert.Equal(2, errors.Omitted);
+        Assert.False(errors.IsEmpty);
+    }
+
+    [Fact]
+    public void AddRange_OmittedPathTheTargetAlreadyKeeps_IsNotCountedAsOmitted()
+    {
+        var errors = new ValidationErrors();
+        errors.Add("[100]", "Kept here.");
+        var other = new ValidationErrors();
+        for (var i = 0; i <= ValidationErrors.MaxPaths; i++)
+        {
+            other.Add($"[{i}]", "Expected an object, in braces.");
+        }
+
+        errors.AddRange(other);
+
+        Assert.True(errors.Has("[100]"));
+        Assert.Equal(ValidationErrors.MaxPaths, errors.Count);
+        Assert.Equal(1, errors.Omitted);
+    }
+
     [Theory]
     [InlineData("bans", "bans[0].until", true)]
     [InlineData("bans[0]", "bans[0].until", true)]

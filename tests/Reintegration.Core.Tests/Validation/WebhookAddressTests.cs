@@ -85,6 +85,7 @@ public sealed class WebhookAddressTests
     [InlineData("127.0.0.1", false, false)]
     [InlineData("::1", true, true)]
     [InlineData("::ffff:127.0.0.1", false, false)]
+    [InlineData("::ffff:127.0.0.1", true, true)]
     [InlineData("10.0.0.1", true, false)]
     [InlineData("1.1.1.1", false, true)]
     public void MaySendTo_LoopbackOnlyWhereAllowed(string address, bool allowLoopback, bool expected) =>
