@@ -53,4 +53,24 @@ public sealed class MessageTests
     [Fact]
     public void NullOpeningInAnArray_IsReportedAtTheItem() =>
         Assert.Equal(["[4]"], Openings.Validate(null, Samples.Today, byCentre: true, "[4].").ToDictionary().Keys);
+
+    [Fact]
+    public void Coordinates_OfALocationWithBoth_AreItsOwn() =>
+        Assert.Equal((40.5, 69.25), LocationRules.Coordinates(new Location { Country = "TJ", City = "Atlantis", Lat = 40.5, Lon = 69.25 }, ReferenceData.Shared));
+
+    [Fact]
+    public void Coordinates_OfAKnownCityWithoutThem_AreTheCitys()
+    {
+        var khujand = ReferenceData.Shared.Places.Find("TJ", "Худжанд")!;
+
+        Assert.Equal((khujand.Lat, khujand.Lon), LocationRules.Coordinates(new Location { Country = "TJ", City = "Худжанд" }, ReferenceData.Shared));
+    }
+
+    [Fact]
+    public void Coordinates_OfALocationNotValidated_Throw_SayingWhy()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => LocationRules.Coordinates(new Location { Country = "TJ", City = "Atlantis" }, ReferenceData.Shared));
+
+        Assert.Equal("The location was not validated: it has no coordinates and no known city.", error.Message);
+    }
 }

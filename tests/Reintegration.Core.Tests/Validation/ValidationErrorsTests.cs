@@ -109,12 +109,48 @@ public sealed class ValidationErrorsTests
         Assert.Equal(1, errors.Omitted);
     }
 
+    [Fact]
+    public void IsEmpty_OneError_IsNot()
+    {
+        var errors = new ValidationErrors();
+        Assert.True(errors.IsEmpty);
+
+        errors.Add("citizenship", "Required.");
+
+        Assert.False(errors.IsEmpty);
+    }
+
+    [Fact]
+    public void AddUncovered_OmittedPathsOfTheOtherNotCovered_AreCounted()
+    {
+        var errors = new ValidationErrors();
+        errors.Add("$", "Kept.");
+        errors.Add("citizenship", "Required.");
+        var rules = new ValidationErrors();
+        for (var i = 0; i <= ValidationErrors.MaxPaths; i++)
+        {
+            rules.Add($"skills[{i}]", "Required.");
+        }
+
+        var fresh = new ValidationErrors();
+        fresh.Add("citizenship", "Required.");
+        fresh.AddUncovered(rules);
+
+        Assert.Equal(ValidationErrors.MaxPaths, fresh.Count);
+        Assert.Equal(2, fresh.Omitted);
+        Assert.False(fresh.Has($"skills[{ValidationErrors.MaxPaths - 1}]"));
+        errors.AddUncovered(rules);
+        Assert.Equal(0, errors.Omitted);
+    }
+
     [Theory]
     [InlineData("bans", "bans[0].until", true)]
     [InlineData("bans[0]", "bans[0].until", true)]
     [InlineData("home", "home.lat", true)]
     [InlineData("home", "homeCountry", false)]
     [InlineData("bans[1]", "bans[10]", false)]
+    [InlineData("bans", "home.lat", false)]
+    [InlineData("home", "bans[0]", false)]
     [InlineData("$", "citizenship", true)]
     public void AddUncovered_CoversExactlyThePathAndWhatIsUnderIt(string reported, string other, bool covered)
     {
