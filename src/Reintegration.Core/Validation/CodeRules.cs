@@ -103,5 +103,5 @@ internal sealed class CodeRules(ReferenceData reference)
     }
 
     /// <summary>Echoes a bad value back, cut short, so a message never carries a whole hostile input.</summary>
-    private static string Shown(string? value) => value is null ? "" : value.Length <= 20 ? value : value[..20] + "…";
+    private static string Shown(string value) => value.Length <= 20 ? value : value[..20] + "…";
 }

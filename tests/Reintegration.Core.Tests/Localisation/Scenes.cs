@@ -79,6 +79,11 @@ internal static class Scenes
             Refugee("SY"), Opening("tj-refugee", "TJ", "Dushanbe", Plain(o => o with { PermitSponsorship = true }))),
         new("a refugee going home by voluntary repatriation",
             Refugee("AF") with { VoluntaryRepatriation = true }, Opening("af-kabul", "AF", "Kabul", Plain())),
+        new("two occupations: the related one with ten years is the closer match than the same one with none",
+            Welder() with { Occupations = [new() { Isco = "7212", Years = 0 }, new() { Isco = "7213", Years = 10 }] },
+            Opening("tj-two-trades", "TJ", "Dushanbe", Plain())),
+        new("a wage exactly the minimum",
+            Welder(), Opening("kz-wage-equal", "KZ", "Almaty", Plain(o => o with { MonthlyWage = new WageRange { Min = 1000, Max = 1000, Currency = "USD" } }))),
         new("a ban that starts after the job can start",
             Welder() with
             {
@@ -110,5 +115,9 @@ internal static class Scenes
             Refugee("AF"), Opening("tj-no-refugees", "TJ", "Dushanbe", Plain(o => o with { AcceptsRefugees = false }))),
         new("a licence is not held", Welder(), Opening("kz-licence", "KZ", "Almaty", Plain(o => o with { Licences = ["driving:D"] }))),
         new("outside the person's occupational field", Welder(), Opening("kz-cook", "KZ", "Almaty", Plain(o => o with { Isco = "5120", Title = "Cook" }))),
+        new("two licences are not held", Welder(), Opening("kz-licences", "KZ", "Almaty", Plain(o => o with { Licences = ["driving:D", "forklift"] }))),
+        new("outside both of the person's occupational fields",
+            Welder() with { Occupations = [new() { Isco = "7212", Years = 3 }, new() { Isco = "8322", Years = 5 }] },
+            Opening("kz-cook-2", "KZ", "Almaty", Plain(o => o with { Isco = "5120", Title = "Cook" }))),
     ];
 }

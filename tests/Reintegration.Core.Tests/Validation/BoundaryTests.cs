@@ -37,6 +37,7 @@ public sealed class BoundaryTests
         { "a minimum wage of 0", p => p with { MinMonthlyWage = new Money { Amount = 0, Currency = "TJS" } } },
         { "a minimum wage of 10^12", p => p with { MinMonthlyWage = new Money { Amount = Limits.MaxMonthlyAmount, Currency = "TJS" } } },
         { "consent given today", p => p with { Consent = p.Consent with { GivenOn = Samples.Today } } },
+        { "no minimum wage", p => p with { MinMonthlyWage = null } },
         { "two different languages", p => p with { Languages = [new() { Code = "ru", Level = "A1" }, new() { Code = "tg", Level = "C2" }] } },
         { "50 relocation countries", p => p with { Relocation = new Relocation { Willing = true, Countries = [.. Enumerable.Repeat("KZ", 50)] } } },
         { "characters just outside the text-direction ranges", p => p with { DisplayName = "a\u2029b\u202Fc\u2065d\u206Ae" } },
@@ -151,12 +152,22 @@ public sealed class BoundaryTests
         Assert.True(Openings.Validate(Samples.Opening() with { Title = "Welder, call +998 90 123 45 67" }, Samples.Today, byCentre: false).IsEmpty);
 
     [Fact]
-    public void Opening_Null_IsReportedAtTheRoot() =>
-        Assert.Equal(["$"], Openings.Validate(null, Samples.Today, byCentre: true).ToDictionary().Keys);
+    public void Opening_Null_IsReportedAtTheRoot()
+    {
+        var errors = Openings.Validate(null, Samples.Today, byCentre: true).ToDictionary();
+
+        Assert.Equal(["$"], errors.Keys);
+        Assert.Equal(["An opening object is required."], errors["$"]);
+    }
 
     [Fact]
-    public void Profile_Null_IsReportedAtTheRoot() =>
-        Assert.Equal(["$"], Profiles.Validate(null, Samples.Today).ToDictionary().Keys);
+    public void Profile_Null_IsReportedAtTheRoot()
+    {
+        var errors = Profiles.Validate(null, Samples.Today).ToDictionary();
+
+        Assert.Equal(["$"], errors.Keys);
+        Assert.Equal(["A profile object is required."], errors["$"]);
+    }
 
     [Fact]
     public void Profile_WhitespaceOnlyText_IsRequired_OnceAndNothingMore() =>
@@ -187,9 +198,18 @@ public sealed class BoundaryTests
                 .ToDictionary()["bans[0].until"]);
 
     [Fact]
-    public void Profile_FiftyOneOccupations_AreCountedNotChecked() =>
+    public void Profile_FiftyOneOccupations_AreCountedNotChecked()
+    {
+        var errors = Profiles.Validate(
+            Samples.Profile() with { Occupations = [.. UnitGroups.Take(51).Select(c => new OccupationExperience { Isco = c, Years = 99 })] }, Samples.Today).ToDictionary();
+
+        Assert.Equal(["occupations"], errors.Keys);
+        Assert.Equal(["At most 50 items."], errors["occupations"]);
+    }
+
+    [Fact]
+    public void Profile_NoOccupation_IsRequired_OnceAndNothingMore() =>
         Assert.Equal(
-            ["At most 50 items."],
-            Profiles.Validate(Samples.Profile() with { Occupations = [.. UnitGroups.Take(51).Select(c => new OccupationExperience { Isco = c, Years = 99 })] }, Samples.Today)
-                .ToDictionary()["occupations"]);
+            ["At least one ISCO-08 unit group is required."],
+            Profiles.Validate(Samples.Profile() with { Occupations = [] }, Samples.Today).ToDictionary()["occupations"]);
 }

@@ -85,6 +85,11 @@ public sealed class WebhookAddressTests
     [InlineData("127.0.0.1", false, false)]
     [InlineData("::1", true, true)]
     [InlineData("::ffff:127.0.0.1", false, false)]
+    [InlineData("::ffff:127.0.0.1", true, true)]
+    [InlineData("::ffff:127.0.0.2", true, true)]
+    [InlineData("::ffff:127.255.0.1", false, false)]
+    [InlineData("::ffff:10.0.0.1", true, false)]
+    [InlineData("::ffff:93.184.216.34", false, true)]
     [InlineData("10.0.0.1", true, false)]
     [InlineData("1.1.1.1", false, true)]
     public void MaySendTo_LoopbackOnlyWhereAllowed(string address, bool allowLoopback, bool expected) =>

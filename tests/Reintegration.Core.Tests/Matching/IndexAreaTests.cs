@@ -1,0 +1,49 @@
+using Reintegration.Matching;
+
+namespace Reintegration.Tests.Matching;
+
+/// <summary>Rules of the matching root that the index's Stryker run (6615db3) found unpinned.</summary>
+public sealed class IndexAreaTests
+{
+    public static TheoryData<ScoringWeights, string?> Weights => new()
+    {
+        { ScoringWeights.Default, null },
+        { new ScoringWeights { Occupation = 1, Skills = 0, Language = 0, Experience = 0, Location = 0, Wage = 0, Pathway = 0 }, null },
+        { ScoringWeights.Default with { Wage = -0.01 }, "Weights must be finite and non-negative." },
+        { ScoringWeights.Default with { Location = double.NaN }, "Weights must be finite and non-negative." },
+        { ScoringWeights.Default with { Pathway = double.PositiveInfinity }, "Weights must be finite and non-negative." },
+        { new ScoringWeights { Occupation = 0, Skills = 0, Language = 0, Experience = 0, Location = 0, Wage = 0, Pathway = 0 }, "At least one weight must be positive." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Weights))]
+    public void ScoringWeights_Problem_OneNegativeOrNonFiniteWeight_OrNoPositiveOne(ScoringWeights weights, string? expected) =>
+        Assert.Equal(expected, weights.Problem());
+
+    [Fact]
+    public void Match_TopZero_OffersNothing_ButStillCountsExclusions()
+    {
+        var result = Build.Match(Build.Welder(), Build.Query(top: 0), Build.Opening("kz-1", "KZ", "Almaty"), Build.Opening("by-1", "BY", "Minsk"));
+
+        Assert.Empty(result.Matches);
+        Assert.Equal(1, result.Excluded.ReentryBan);
+    }
+
+    [Fact]
+    public void Judge_Offered_ExplainsWithItsReasonsJoinedBySpaces()
+    {
+        var verdict = Build.Engine.Judge(Build.Welder(), Build.Opening("kz-1", "KZ", "Almaty"), Build.Query());
+
+        Assert.NotNull(verdict.Match);
+        Assert.True(verdict.Match.Reasons.Count > 1);
+        Assert.Equal(string.Join(" ", verdict.Match.Reasons), verdict.Explanation);
+    }
+
+    [Fact]
+    public void CountryIndex_UnknownState_IsRefusedNamingIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Build.Engine.Countries.IndexOf("DE"));
+
+        Assert.StartsWith("'DE' is not a state of the region.", error.Message, StringComparison.Ordinal);
+    }
+}
