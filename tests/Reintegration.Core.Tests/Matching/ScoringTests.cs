@@ -88,6 +88,35 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void Rank_TheBetterOfTwoOpeningsInTheOwnUnitGroup_AfterASiblingGroupInTheSameBucket_IsFound()
+    {
+        // One bucket (TJ, sub-major group 72) in order of unit group: 7211, a sibling of the person's 7212
+        // (0.75), then two of 7212, the first paying well, the second a little under the person's minimum.
+        // Each unit group is a run bounded by its own occupation score: were the sibling's run to take in the
+        // first 7212 opening, its lower bound would leave that opening unread once the second filled the top.
+        var person = Build.Welder();
+        Opening Paying(Opening o, string isco, int wage) => o with
+        {
+            Isco = isco,
+            Location = person.Home,
+            MonthlyWage = new WageRange { Min = wage, Max = wage, Currency = "TJS" },
+        };
+        OpeningListing[] openings =
+        [
+            Build.Opening("tj-a", "TJ", "Khujand", o => Paying(o, "7211", 10_000)),
+            Build.Opening("tj-b", "TJ", "Khujand", o => Paying(o, "7212", 10_000)),
+            Build.Opening("tj-c", "TJ", "Khujand", o => Paying(o, "7212", 3_800)),
+        ];
+        var index = new OpeningIndex(Build.Engine);
+        index.Apply(openings);
+
+        var result = Build.Match(person, Build.Query(top: 1), openings);
+
+        Assert.Equal(["tj-b"], result.Matches.Select(m => m.OpeningId));
+        Assert.Equal(["tj-b"], index.Rank(person, Build.Query(top: 1)).Select(r => r.OpeningId));
+    }
+
+    [Fact]
     public void Matches_Top_LimitsTheCountAndKeepsTheBest()
     {
         var openings = Enumerable.Range(0, 12).Select(i => Build.Opening($"kz-{i:00}", "KZ", "Almaty", o => o with { MinYears = i })).ToArray();
