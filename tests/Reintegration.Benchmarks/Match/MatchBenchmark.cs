@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Reintegration.Benchmarks.Harness;
 using Reintegration.Demo;
 using Reintegration.Matching;
@@ -11,7 +14,9 @@ namespace Reintegration.Benchmarks.Match;
 /// <c>match</c>: the latency of <see cref="OpeningIndex.Match"/> over demo data, against the full scan
 /// it must agree with. Builds the index, warms up, times every query, then times the full scan on the
 /// first queries and compares the two answers. Prints progress to standard error, a few figures and
-/// then one JSON line to standard output. Exits 1 when the index and the full scan disagree.
+/// then one JSON line to standard output, with the SHA-256 of every answer's JSON (matches, reasons
+/// and exclusion counts), so that a change meant only to make matching faster can show it left every
+/// answer byte for byte the same. Exits 1 when the index and the full scan disagree.
 /// </summary>
 internal static class MatchBenchmark
 {
@@ -66,7 +71,7 @@ internal static class MatchBenchmark
 
         Settle();
         var indexLatencies = new Latencies(cases.Count);
-        var indexResults = new MatchResult[naiveCount];
+        var indexResults = new MatchResult[cases.Count];
         long matched = 0, excluded = 0;
         var collections = GcCounts();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -78,10 +83,7 @@ internal static class MatchBenchmark
             indexLatencies.Add(start, end);
             matched += result.Matches.Count;
             excluded += result.Excluded.Total;
-            if (i < naiveCount)
-            {
-                indexResults[i] = result;
-            }
+            indexResults[i] = result;
         }
 
         var allocatedPerQuery = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)cases.Count;
@@ -116,6 +118,7 @@ internal static class MatchBenchmark
         var naiveP50 = naiveLatencies.Percentile(50);
         var agree = disagreements == 0;
         var peak = memory.PeakMegabytes();
+        var answers = Sha256Of(indexResults);
 
         Print($"index build: {build.TotalMilliseconds:0.0} ms for {index.Count:N0} openings");
         Print($"index queries: {cases.Count:N0}, mean {indexLatencies.Mean():0.000} ms, p90 {indexLatencies.Percentile(90):0.000} ms, max {indexLatencies.Max():0.000} ms");
@@ -129,12 +132,34 @@ internal static class MatchBenchmark
             .Add("naiveP50Ms", naiveP50, 3)
             .Add("speedup", naiveP50 / p50, 1)
             .Add("agree", agree)
+            .Add("answersSha256", answers)
             .Add("peakMemoryMb", peak, 1)
             .Add("indexMb", indexBytes / 1048576.0, 1)
             .Add("bytesPerOpening", indexBytes / (double)index.Count, 0)
             .Add("buildSeconds", build.TotalSeconds, 2)
             .Print();
         return agree ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The SHA-256 of the answers' JSON, one after another: each answer's matches (reasons included) as the
+    /// domain's JSON serialises them, keyed by rank, then its exclusion counts. Taken after the timing.
+    /// </summary>
+    private static string Sha256Of(IEnumerable<MatchResult> results)
+    {
+        using var sha = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
+        {
+            foreach (var result in results)
+            {
+                var ranked = result.Matches.Select((m, i) => KeyValuePair.Create(FormattableString.Invariant($"{i + 1}"), m));
+                var json = ReintegrationJsonContext.Default.DictionaryStringMatch;
+                JsonSerializer.Serialize(hashing, new Dictionary<string, Matching.Match>(ranked), json);
+                hashing.Write(Encoding.UTF8.GetBytes(result.Excluded.ToString()));
+            }
+        }
+
+        return Convert.ToHexStringLower(sha.Hash!);
     }
 
     /// <summary>Runs <paramref name="count"/> queries, and more until <see cref="MinimumWarmup"/> has passed (none when the count is 0).</summary>
