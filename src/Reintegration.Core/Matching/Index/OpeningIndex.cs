@@ -8,14 +8,14 @@ namespace Reintegration.Matching.Index;
 /// <summary>
 /// The open openings in memory, answering "the top k for this profile" without judging every one.
 /// Openings sit in buckets by (country, ISCO sub-major group): a query reads only the buckets of its
-/// person's occupational fields, takes a whole country at once when a rule bars all of it (a lifelong
-/// ban, non-refoulement, no consent to move there), starts with the home country (where the best
-/// scores usually are, so the bar for the top k rises early), and skips the scoring of an opening
-/// whose best possible score cannot enter the top k: first from its occupation and pathway alone,
-/// then, before the distance, from every other component. Its answers equal
-/// <see cref="MatchingEngine.FullScan"/>'s: the top k and the exclusion counts do not depend on the
-/// order openings are visited in. <see cref="Rank"/> answers the top k alone (a digest's candidates)
-/// by a leaner walk that judges only openings that could still enter it.
+/// person's occupational fields, passes over a whole country at once when a rule bars all of it (a
+/// lifelong ban, non-refoulement, no consent to move there), walks the rest best bound first, and
+/// skips the scoring of an opening whose best possible score cannot enter the top k: first from its
+/// occupation and pathway alone, then, before the distance, from every other component. The
+/// exclusions a match reports are counted from each bucket's counts for the day, not by judging its
+/// openings. Its answers equal <see cref="MatchingEngine.FullScan"/>'s: the top k and the exclusion
+/// counts do not depend on the order openings are visited in. <see cref="Rank"/> answers the top k
+/// alone (a digest's candidates), by the same walk.
 /// <para>
 /// Changes are copy-on-write: a writer builds the buckets (and the parts of the id map) it changes and
 /// publishes a new snapshot in one reference swap, so a query sees every change of a batch or none of
@@ -102,7 +102,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
             var keys = (OpeningKey[][])current.Keys.Clone();
             var runs = (int[][])current.Runs.Clone();
             var licensed = (int[][])current.Licensed.Clone();
-            var days = (DayCounts?[])current.Days.Clone();
+            var days = (BucketDay?[])current.Days.Clone();
             foreach (var (bucket, (leaving, entering)) in changed)
             {
                 var list = new List<CandidateOpening>(current.Buckets[bucket].Length + entering.Count);
@@ -139,112 +139,22 @@ public sealed class OpeningIndex(MatchingEngine engine)
         return listings;
     }
 
-    /// <summary>The top k, explained, with every opening of the person's fields judged to count what each rule excludes.</summary>
+    /// <summary>
+    /// The top k, explained, and what each rule excludes of the person's fields. The top k are
+    /// <see cref="Rank"/>'s, scored again in full (a handful); the exclusions are counted from each
+    /// bucket's counts for the day (<see cref="BucketDay"/>), not by judging its openings one by one.
+    /// </summary>
     public MatchResult Match(Profile profile, MatchQuery query)
     {
         var snapshot = Volatile.Read(ref _snapshot);
         var seeker = engine.Compile(profile);
-        var fields = Fields(seeker);
-        var today = query.Today.DayNumber;
-        var scorer = engine.Scorer;
-        var excluded = new ExclusionTally();
+        var excluded = Excluded(snapshot, seeker, query);
+        var ranked = Best(snapshot, seeker, query);
         var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Opening.Id);
-        for (var step = 0; step < engine.Countries.Count; step++)
+        foreach (var (opening, _) in ranked.ToSortedList())
         {
-            var country = HomeFirst(step, seeker.HomeCountry);
-            if (query.Country is { } only && engine.Countries.Codes[country] != only)
-            {
-                continue;
-            }
-
-            var barred = HardRules.BarringWholeCountry(seeker, country, today);
-            var route = seeker.Regimes[country].Pathway;
-            var bestPathway = PathwayScore.Of(route, permitSponsorship: true);
-            var nearest = country == seeker.HomeCountry ? Nearness.SameRegion : Nearness.OtherState;
-            foreach (var field in fields)
-            {
-                var bucketIndex = country * SubMajorSlots + field;
-                var (bucket, keys, runs) = (snapshot.Buckets[bucketIndex], snapshot.Keys[bucketIndex], snapshot.Runs[bucketIndex]);
-                if (barred is { } reason)
-                {
-                    excluded.Add(reason, bucket.Length);
-                    continue;
-                }
-
-                // Where no ban reaches the country (and no rule bars it whole), an opening is excluded only by its own
-                // terms: those counts hold for every such query of the day, and are counted once a day per bucket.
-                var counted = seeker.Bans[country].Length == 0;
-                if (counted)
-                {
-                    CountTerms(snapshot, bucketIndex, seeker, today, excluded);
-                }
-
-                for (var run = 0; run + 1 < runs.Length; run++)
-                {
-                    // One unit group: the best score any of its openings could have (as Rank bounds its runs).
-                    var runBound = scorer.Bound(OccupationScore.Of(seeker, keys[runs[run]].Isco), bestPathway, nearest);
-                    if (counted && runBound < best.Threshold)
-                    {
-                        continue;
-                    }
-
-                    for (var i = runs[run]; i < runs[run + 1]; i++)
-                    {
-                        ref readonly var key = ref keys[i];
-                        var broken = counted
-                            ? OpenAndReachableRule.CheckTerms(seeker, key, today)
-                            : HardRules.FirstBrokenBeforeLicences(seeker, country, key, today);
-                        if (broken is not null)
-                        {
-                            if (!counted)
-                            {
-                                excluded.Add(broken.Value);
-                            }
-
-                            continue;
-                        }
-
-                        if (key.NeedsLicence && OpenAndReachableRule.LacksLicence(seeker, bucket[i]))
-                        {
-                            if (!counted)
-                            {
-                                excluded.Add(ExclusionReason.Licence);
-                            }
-
-                            continue;
-                        }
-
-                        if (runBound < best.Threshold)
-                        {
-                            continue;
-                        }
-
-                        // The same bound as Scorer.QuickBound, from the key: the opening is read only if it could enter.
-                        var tier = LocationScore.TierOf(seeker, country, key.Region);
-                        var pathway = PathwayScore.Of(route, key.PermitSponsorship);
-                        if (scorer.Bound(OccupationScore.Of(seeker, key.Isco), pathway, tier) < best.Threshold)
-                        {
-                            continue;
-                        }
-
-                        var opening = bucket[i];
-                        var partial = scorer.PartialWithoutLocation(seeker, opening);
-                        if (scorer.UpperBound(partial, tier) < best.Threshold)
-                        {
-                            continue;
-                        }
-
-                        // Checked only for openings that could still enter the top k: skipping cannot change the others' fate.
-                        if (query.Skip?.Invoke(opening.Listing) == true)
-                        {
-                            continue;
-                        }
-
-                        var scored = scorer.Complete(seeker, opening, partial, tier);
-                        best.Offer((opening, scored), scored.Score);
-                    }
-                }
-            }
+            var scored = engine.Scorer.Score(seeker, opening);
+            best.Offer((opening, scored), scored.Score);
         }
 
         return engine.Result(seeker, best, excluded.ToCounts(), query);
@@ -252,19 +162,24 @@ public sealed class OpeningIndex(MatchingEngine engine)
 
     /// <summary>
     /// The top k alone, ids and scores, the same as <see cref="Match"/> finds, without counting
-    /// exclusions or writing matches: all a digest needs of its candidates. So nothing need be judged
-    /// that could not enter the top k. A bucket's openings are in order of occupation, each ISCO unit
-    /// group one run (at home, the person's own region a run apart), and every run of the person's
-    /// fields gets a bound (its occupation score, the best pathway and location its country, or region,
-    /// allows); runs are walked best bound first, and the walk
-    /// ends at the first whose bound cannot enter. Within a run, an opening is bounded from its key
-    /// before it is read, and judged only if it could still enter.
+    /// exclusions or writing matches: all a digest needs of its candidates.
+    /// </summary>
+    public IReadOnlyList<RankedOpening> Rank(Profile profile, MatchQuery query) =>
+        Best(Volatile.Read(ref _snapshot), engine.Compile(profile), query)
+            .ToSortedList().Select(x => new RankedOpening(x.Item.Id, x.Score)).ToList();
+
+    /// <summary>
+    /// The top k, judging nothing that could not enter it. A bucket's openings are in order of
+    /// occupation, each ISCO unit group one run (at home, the person's own region a run apart), and
+    /// every run of the person's fields gets a bound (its occupation score, the best pathway and
+    /// location its country, or region, allows); runs are walked best bound first, and the walk
+    /// ends at the first whose bound cannot enter. Within a run, an opening is bounded and judged
+    /// from its key before it is read (its licences only when it asks for one), and scored only if
+    /// it could still enter.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public IReadOnlyList<RankedOpening> Rank(Profile profile, MatchQuery query)
+    private TopK<CandidateOpening> Best(Snapshot snapshot, Seeker seeker, MatchQuery query)
     {
-        var snapshot = Volatile.Read(ref _snapshot);
-        var seeker = engine.Compile(profile);
         var today = query.Today.DayNumber;
         var scorer = engine.Scorer;
         var top = new TopK<CandidateOpening>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Id);
@@ -276,15 +191,17 @@ public sealed class OpeningIndex(MatchingEngine engine)
             var route = seeker.Regimes[country].Pathway;
             for (var i = run.From; i < run.To; i++)
             {
-                var tier = LocationScore.TierOf(seeker, country, keys[i].Region);
-                var pathway = PathwayScore.Of(route, keys[i].PermitSponsorship);
-                if (scorer.Bound(OccupationScore.Of(seeker, keys[i].Isco), pathway, tier) < top.Threshold)
+                ref readonly var key = ref keys[i];
+                var tier = LocationScore.TierOf(seeker, country, key.Region);
+                var pathway = PathwayScore.Of(route, key.PermitSponsorship);
+                if (scorer.Bound(OccupationScore.Of(seeker, key.Isco), pathway, tier) < top.Threshold
+                    || HardRules.FirstBrokenBeforeLicences(seeker, country, key, today) is not null)
                 {
                     continue;
                 }
 
                 var opening = bucket[i];
-                if (HardRules.FirstBroken(seeker, opening, today) is not null)
+                if (key.NeedsLicence && OpenAndReachableRule.LacksLicence(seeker, opening))
                 {
                     continue;
                 }
@@ -306,37 +223,141 @@ public sealed class OpeningIndex(MatchingEngine engine)
             }
         }
 
-        return top.ToSortedList().Select(x => new RankedOpening(x.Item.Id, x.Score)).ToList();
+        return top;
     }
 
     /// <summary>
-    /// Adds what the openings' own terms exclude in a bucket (closed, not open to refugees, a licence the
-    /// person lacks), as <see cref="HardRules.FirstBroken"/> would count them where no earlier rule applies:
-    /// the first two from the bucket's counts for the day, the licences from the openings that ask for one.
+    /// What each rule excludes of the openings of the person's fields, each under the first rule it
+    /// breaks in <see cref="HardRules.FirstBroken"/>'s order, as judging them one by one would count them.
     /// </summary>
-    private static void CountTerms(Snapshot snapshot, int bucket, Seeker seeker, int today, ExclusionTally excluded)
+    private ExclusionTally Excluded(Snapshot snapshot, Seeker seeker, MatchQuery query)
     {
-        var day = Volatile.Read(ref snapshot.Days[bucket]);
-        if (day is null || day.Day != today)
+        var today = query.Today.DayNumber;
+        var excluded = new ExclusionTally();
+        var fields = Fields(seeker);
+        for (var country = 0; country < engine.Countries.Count; country++)
         {
-            day = DayCounts.Of(snapshot.Keys[bucket], today);
-            Volatile.Write(ref snapshot.Days[bucket], day);
-        }
-
-        excluded.Add(ExclusionReason.Closed, day.Closed);
-        if (seeker.IsRefugee)
-        {
-            excluded.Add(ExclusionReason.RefugeesNotAccepted, day.NotForRefugees);
-        }
-
-        var (keys, openings) = (snapshot.Keys[bucket], snapshot.Buckets[bucket]);
-        foreach (var i in snapshot.Licensed[bucket])
-        {
-            if (OpenAndReachableRule.CheckTerms(seeker, keys[i], today) is null && OpenAndReachableRule.LacksLicence(seeker, openings[i]))
+            if (query.Country is { } only && engine.Countries.Codes[country] != only)
             {
-                excluded.Add(ExclusionReason.Licence);
+                continue;
+            }
+
+            var barred = HardRules.BarringWholeCountry(seeker, country, today);
+            var banned = barred is null && seeker.Bans[country].Length > 0 ? BannedStarts(seeker.Bans[country], seeker, today) : null;
+            foreach (var field in fields)
+            {
+                var bucket = country * SubMajorSlots + field;
+                if (barred is { } reason)
+                {
+                    excluded.Add(reason, snapshot.Buckets[bucket].Length);
+                }
+                else if (snapshot.Buckets[bucket].Length > 0)
+                {
+                    CountBucket(snapshot, bucket, seeker, country, banned, today, excluded);
+                }
             }
         }
+
+        return excluded;
+    }
+
+    /// <summary>
+    /// Counts one bucket of a country no rule bars whole. Where a ban covers the country, the openings it
+    /// bars are those whose start day lies in <paramref name="banned"/>, counted from the bucket's start
+    /// days in order; the rest are judged by the rules after the ban: non-refoulement or relocation takes
+    /// them all when it bars the country, or else each is excluded only by its own terms and licences.
+    /// </summary>
+    private static void CountBucket(
+        Snapshot snapshot, int bucket, Seeker seeker, int country, (int From, int Until)[]? banned, int today, ExclusionTally excluded)
+    {
+        var keys = snapshot.Keys[bucket];
+        var day = BucketDay.For(ref snapshot.Days[bucket], keys, snapshot.Buckets[bucket], snapshot.Licensed[bucket], today);
+        var (all, closed, notForRefugees) = (day.Starts.Length, day.Closed, day.NotForRefugees);
+        foreach (var (from, until) in banned ?? [])
+        {
+            var (first, last) = (day.FirstStartingFrom(from), day.FirstStartingFrom(until));
+            excluded.Add(ExclusionReason.ReentryBan, last - first);
+            all -= last - first;
+            closed -= day.ClosedBefore[last] - day.ClosedBefore[first];
+            notForRefugees -= day.NotForRefugeesBefore[last] - day.NotForRefugeesBefore[first];
+        }
+
+        var afterBans = NonRefoulementRule.Bars(seeker, country) ? ExclusionReason.NonRefoulement
+            : RelocationRule.Bars(seeker, country) ? ExclusionReason.Relocation
+            : (ExclusionReason?)null;
+        if (afterBans is { } reason)
+        {
+            excluded.Add(reason, all);
+            return;
+        }
+
+        excluded.Add(ExclusionReason.Closed, closed);
+        if (seeker.IsRefugee)
+        {
+            excluded.Add(ExclusionReason.RefugeesNotAccepted, notForRefugees);
+        }
+
+        foreach (var group in day.LicenceGroups)
+        {
+            if (!OpenAndReachableRule.LacksLicence(seeker, group.Example))
+            {
+                continue;
+            }
+
+            if (banned is null)
+            {
+                excluded.Add(ExclusionReason.Licence, seeker.IsRefugee ? group.OpenToRefugees : group.Open);
+                continue;
+            }
+
+            foreach (var i in group.Openings)
+            {
+                if (HardRules.FirstBrokenBeforeLicences(seeker, country, keys[i], today) is null)
+                {
+                    excluded.Add(ExclusionReason.Licence);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The start days of the openings a country's bans bar, as ranges [from, until) in order, none
+    /// overlapping: the person would start an opening on the later of its start and the first day they
+    /// can (today, or when they are available), so every opening starting by that day is barred when a
+    /// ban is in force on it, and any later one when a ban is in force on its own start.
+    /// </summary>
+    private static (int From, int Until)[] BannedStarts(BanWindow[] bans, Seeker seeker, int today)
+    {
+        var earliest = seeker.StartDay(int.MinValue, today);
+        var ranges = new List<(int From, int Until)>(bans.Length + 1);
+        if (bans.Any(b => b.InForceOn(earliest)))
+        {
+            ranges.Add((int.MinValue, earliest + 1));
+        }
+
+        foreach (var ban in bans)
+        {
+            if (Math.Max(ban.FromDay, earliest + 1) < ban.UntilDay)
+            {
+                ranges.Add((Math.Max(ban.FromDay, earliest + 1), ban.UntilDay));
+            }
+        }
+
+        ranges.Sort();
+        var merged = new List<(int From, int Until)>(ranges.Count);
+        foreach (var range in ranges)
+        {
+            if (merged.Count > 0 && range.From <= merged[^1].Until)
+            {
+                merged[^1] = (merged[^1].From, Math.Max(merged[^1].Until, range.Until));
+            }
+            else
+            {
+                merged.Add(range);
+            }
+        }
+
+        return [.. merged];
     }
 
     /// <summary>Every run of one unit group in the person's fields, in countries not barred whole, by its bound, highest first.</summary>
@@ -449,9 +470,6 @@ public sealed class OpeningIndex(MatchingEngine engine)
     /// <summary>The ISCO sub-major groups of the person's occupations: the buckets' second key.</summary>
     private static int[] Fields(Seeker seeker) => seeker.Occupations.Select(o => o.Isco.SubMajor).Distinct().ToArray();
 
-    /// <summary>The country visited at <paramref name="step"/>: home first, then the others in their order.</summary>
-    private static int HomeFirst(int step, int home) => step == 0 ? home : step <= home ? step - 1 : step;
-
     private int BucketOf(CandidateOpening opening) => opening.Country * SubMajorSlots + opening.Isco.SubMajor;
 
     private static int ShardOf(string id) => (int)((uint)StringComparer.Ordinal.GetHashCode(id) % IdShards);
@@ -463,7 +481,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
     /// changed once published).
     /// </summary>
     private sealed record Snapshot(
-        CandidateOpening[][] Buckets, OpeningKey[][] Keys, int[][] Runs, int[][] Licensed, DayCounts?[] Days,
+        CandidateOpening[][] Buckets, OpeningKey[][] Keys, int[][] Runs, int[][] Licensed, BucketDay?[] Days,
         Dictionary<string, CandidateOpening>[] ById, int Count)
     {
         public static Snapshot Empty(int buckets) => new(
@@ -471,31 +489,9 @@ public sealed class OpeningIndex(MatchingEngine engine)
             Enumerable.Repeat(Array.Empty<OpeningKey>(), buckets).ToArray(),
             Enumerable.Repeat(new[] { 0 }, buckets).ToArray(),
             Enumerable.Repeat(Array.Empty<int>(), buckets).ToArray(),
-            new DayCounts?[buckets],
+            new BucketDay?[buckets],
             Enumerable.Range(0, IdShards).Select(_ => new Dictionary<string, CandidateOpening>(StringComparer.Ordinal)).ToArray(),
             0);
-    }
-
-    /// <summary>A bucket's openings closed on <see cref="Day"/>, and of the others, those not open to refugees.</summary>
-    private sealed record DayCounts(int Day, int Closed, int NotForRefugees)
-    {
-        public static DayCounts Of(OpeningKey[] keys, int day)
-        {
-            var (closed, notForRefugees) = (0, 0);
-            foreach (ref readonly var key in keys.AsSpan())
-            {
-                if (key.ExpiresDay < day || !key.HasUnfilled)
-                {
-                    closed++;
-                }
-                else if (!key.AcceptsRefugees)
-                {
-                    notForRefugees++;
-                }
-            }
-
-            return new DayCounts(day, closed, notForRefugees);
-        }
     }
 
     private sealed class HighestFirst : IComparer<double>
