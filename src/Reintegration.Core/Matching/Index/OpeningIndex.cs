@@ -257,8 +257,9 @@ public sealed class OpeningIndex(MatchingEngine engine)
     /// group one run (at home, the person's own region a run apart), and every run of the person's
     /// fields gets a bound (its occupation score, the best pathway and location its country, or region,
     /// allows); runs are walked best bound first, and the walk
-    /// ends at the first whose bound cannot enter. Within a run, an opening is bounded from its key
-    /// before it is read, and judged only if it could still enter.
+    /// ends at the first whose bound cannot enter. Within a run, an opening is judged and bounded from its
+    /// key (every component but skills, language and distance) before it is read, and read only if it
+    /// could still enter.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<RankedOpening> Rank(Profile profile, MatchQuery query)
@@ -276,15 +277,17 @@ public sealed class OpeningIndex(MatchingEngine engine)
             var route = seeker.Regimes[country].Pathway;
             for (var i = run.From; i < run.To; i++)
             {
-                var tier = LocationScore.TierOf(seeker, country, keys[i].Region);
-                var pathway = PathwayScore.Of(route, keys[i].PermitSponsorship);
-                if (scorer.Bound(OccupationScore.Of(seeker, keys[i].Isco), pathway, tier) < top.Threshold)
+                // Judged and bounded from the key first: most openings are never read.
+                ref readonly var key = ref keys[i];
+                var tier = LocationScore.TierOf(seeker, country, key.Region);
+                if (HardRules.FirstBrokenBeforeLicences(seeker, country, key, today) is not null
+                    || scorer.KeyBound(seeker, key, PathwayScore.Of(route, key.PermitSponsorship), tier) < top.Threshold)
                 {
                     continue;
                 }
 
                 var opening = bucket[i];
-                if (HardRules.FirstBroken(seeker, opening, today) is not null)
+                if (key.NeedsLicence && OpenAndReachableRule.LacksLicence(seeker, opening))
                 {
                     continue;
                 }
