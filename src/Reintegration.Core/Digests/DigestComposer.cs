@@ -60,8 +60,11 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
         var query = new MatchQuery { Today = week.Monday, Top = Math.Clamp(options.CandidatesPerProfile, 1, MatchQuery.MaxTop) };
         return Order(people).AsParallel().AsOrdered().Select(person =>
         {
-            // What the previous digest offered is left out during the walk, so the top k are all new.
-            var ranked = index.Rank(person.Profile, query with { Skip = listing => !IsNewOrChanged(person, listing) });
+            // What the previous digest offered is left out during the walk, so the top k are all new. Someone
+            // offered nothing before has nothing to leave out: their walk need not read each entrant's listing.
+            var ranked = index.Rank(person.Profile, person.PreviouslyRecommended.Count == 0
+                ? query
+                : query with { Skip = listing => !IsNewOrChanged(person, listing) });
             var candidates = new List<Candidate>(ranked.Count);
             foreach (var (id, score) in ranked)
             {

@@ -153,7 +153,10 @@ public sealed class PropertyTests
             var upper = engine.Scorer.UpperBound(partial, tier);
 
             Assert.True(upper >= score, $"upper bound {upper:R} below the score {score:R}");
-            Assert.True(engine.Scorer.QuickBound(seeker, opening, tier) >= upper, "the quick bound is below the upper bound");
+            var pathway = PathwayScore.Of(seeker.Regimes[opening.Country].Pathway, opening.PermitSponsorship);
+            var fromKey = engine.Scorer.KeyBound(seeker, OpeningKey.Of(opening), pathway, tier);
+            Assert.True(fromKey >= upper, $"the key's bound {fromKey:R} is below the upper bound {upper:R}");
+            Assert.True(engine.Scorer.QuickBound(seeker, opening, tier) >= fromKey, "the quick bound is below the key's bound");
         }, iter: Iterations);
 
     [Fact]

@@ -88,6 +88,34 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void KeyBound_OpeningAskingNoSkillsOrLanguagesAtHome_IsItsScore_BelowTheQuickBound()
+    {
+        // Short of the years asked and paying under the person's minimum (4,000 TJS): the index key holds both, so the
+        // bound from it is the score itself (skills and language at 1, distance 0), where the quick bound takes both at 1.
+        var person = Build.Welder() with { Occupations = [new() { Isco = "7212", Years = 4 }] };
+        var listing = Build.Opening("tj-a", "TJ", "Khujand", o => o with
+        {
+            Isco = "7212",
+            Location = person.Home,
+            Skills = [],
+            Licences = [],
+            Languages = [],
+            MinYears = 8,
+            MonthlyWage = new WageRange { Min = 2_000, Max = 2_000, Currency = "TJS" },
+        });
+        var scorer = Build.Engine.Scorer;
+        var (seeker, opening) = (Build.Engine.Compile(person), Build.Engine.Compile(listing));
+        var tier = LocationScore.TierOf(seeker, opening);
+        var pathway = PathwayScore.Of(seeker.Regimes[opening.Country].Pathway, opening.PermitSponsorship);
+
+        var bound = scorer.KeyBound(seeker, OpeningKey.Of(opening), pathway, tier);
+
+        Assert.Equal(Nearness.SameRegion, tier);
+        Assert.Equal(scorer.Score(seeker, opening).Score, bound);
+        Assert.True(bound < scorer.QuickBound(seeker, opening, tier), $"key bound {bound:R} not below the quick bound");
+    }
+
+    [Fact]
     public void Rank_TheBetterOfTwoOpeningsInTheOwnUnitGroup_AfterASiblingGroupInTheSameBucket_IsFound()
     {
         // One bucket (TJ, sub-major group 72) in order of unit group: 7211, a sibling of the person's 7212

@@ -173,9 +173,10 @@ public sealed class OpeningIndex(MatchingEngine engine)
     /// occupation, each ISCO unit group one run (at home, the person's own region a run apart), and
     /// every run of the person's fields gets a bound (its occupation score, the best pathway and
     /// location its country, or region, allows); runs are walked best bound first, and the walk
-    /// ends at the first whose bound cannot enter. Within a run, an opening is bounded and judged
-    /// from its key before it is read (its licences only when it asks for one), and scored only if
-    /// it could still enter.
+    /// ends at the first whose bound cannot enter. Within a run, an opening is judged and bounded
+    /// from its key (every score component but skills, language and distance, which the key does not
+    /// hold) before it is read (its licences only when it asks for one), and scored only if it could
+    /// still enter.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TopK<CandidateOpening> Best(Snapshot snapshot, Seeker seeker, MatchQuery query)
@@ -191,10 +192,10 @@ public sealed class OpeningIndex(MatchingEngine engine)
             var route = seeker.Regimes[country].Pathway;
             for (var i = run.From; i < run.To; i++)
             {
+                // Judged and bounded from the key first: most openings are never read.
                 ref readonly var key = ref keys[i];
                 var tier = LocationScore.TierOf(seeker, country, key.Region);
-                var pathway = PathwayScore.Of(route, key.PermitSponsorship);
-                if (scorer.Bound(OccupationScore.Of(seeker, key.Isco), pathway, tier) < top.Threshold
+                if (scorer.KeyBound(seeker, key, PathwayScore.Of(route, key.PermitSponsorship), tier) < top.Threshold
                     || HardRules.FirstBrokenBeforeLicences(seeker, country, key, today) is not null)
                 {
                     continue;

@@ -6,22 +6,27 @@ namespace Reintegration.Matching.Scoring;
 /// </summary>
 internal static class ExperienceScore
 {
-    public static double Of(Seeker seeker, CandidateOpening opening)
+    public static double Of(Seeker seeker, CandidateOpening opening) => Of(seeker, opening.Isco, opening.MinYears);
+
+    /// <summary>The same, from the opening's occupation and the years it asks (as its index key holds them).</summary>
+    public static double Of(Seeker seeker, IscoUnit isco, int minYears)
     {
-        if (opening.MinYears <= 0)
+        if (minYears <= 0)
         {
             return 1;
         }
 
-        return Math.Min(1, (double)RelevantYears(seeker, opening) / opening.MinYears);
+        return Math.Min(1, (double)RelevantYears(seeker, isco) / minYears);
     }
 
-    public static int RelevantYears(Seeker seeker, CandidateOpening opening)
+    public static int RelevantYears(Seeker seeker, CandidateOpening opening) => RelevantYears(seeker, opening.Isco);
+
+    private static int RelevantYears(Seeker seeker, IscoUnit isco)
     {
         var years = 0;
         foreach (var experience in seeker.Occupations)
         {
-            if (experience.Isco.Minor == opening.Isco.Minor)
+            if (experience.Isco.Minor == isco.Minor)
             {
                 years = Math.Max(years, experience.Years);
             }

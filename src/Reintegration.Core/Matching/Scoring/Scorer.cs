@@ -1,4 +1,5 @@
 using Reintegration.Domain;
+using Reintegration.Matching.Index;
 
 namespace Reintegration.Matching.Scoring;
 
@@ -61,6 +62,23 @@ internal sealed class Scorer(ScoringWeights weights)
             + weights.Language
             + weights.Experience
             + weights.Wage
+            + weights.Pathway * pathway;
+        return (sum + weights.Location * LocationScore.Max(tier)) / _sum;
+    }
+
+    /// <summary>
+    /// A bound from an opening's index key, before the opening is read: occupation, experience, wage and
+    /// pathway as <see cref="PartialWithoutLocation"/> computes them, skills and language at their best (1),
+    /// location at the best the tier allows. Summed in the same order, each term equal or larger, so,
+    /// rounding being monotonic, never below <see cref="UpperBound"/> and hence the real score.
+    /// </summary>
+    public double KeyBound(Seeker seeker, in OpeningKey key, double pathway, Nearness tier)
+    {
+        var sum = weights.Occupation * OccupationScore.Of(seeker, key.Isco)
+            + weights.Skills
+            + weights.Language
+            + weights.Experience * ExperienceScore.Of(seeker, key.Isco, key.MinYears)
+            + weights.Wage * WageScore.Of(seeker, key.WageUsd)
             + weights.Pathway * pathway;
         return (sum + weights.Location * LocationScore.Max(tier)) / _sum;
     }

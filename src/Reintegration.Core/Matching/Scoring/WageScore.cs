@@ -9,19 +9,22 @@ internal static class WageScore
 {
     public const double Unstated = 0.5;
 
-    public static double Of(Seeker seeker, CandidateOpening opening)
+    public static double Of(Seeker seeker, CandidateOpening opening) => Of(seeker, opening.WageUsd);
+
+    /// <summary>The same, from the opening's wage in US dollars (NaN when it states none), as its index key holds it.</summary>
+    public static double Of(Seeker seeker, double wageUsd)
     {
         if (double.IsNaN(seeker.MinWageUsd) || seeker.MinWageUsd <= 0)
         {
             return 1;
         }
 
-        if (double.IsNaN(opening.WageUsd))
+        if (double.IsNaN(wageUsd))
         {
             return Unstated;
         }
 
-        var ratio = opening.WageUsd / seeker.MinWageUsd;
+        var ratio = wageUsd / seeker.MinWageUsd;
         return ratio >= 1 ? 1 : ratio * ratio;
     }
 }
