@@ -8,7 +8,8 @@
 #   ./scripts/mutation.sh scoring validation    only those areas
 #
 # Areas: scoring (Matching/Scoring + Eligibility), index (Matching/Index, Matching/*.cs), explanations
-# (Matching/Explanations), validation (Validation), digests (Digests, Allocation and Rendering included).
+# (Matching/Explanations), validation (Validation), allocation (Digests/Allocation), digests (the files directly in
+# Digests, and Digests/Rendering). The digest folder is two areas because one run of it outlasts a session.
 # Prints the score of every folder, and exits non-zero when a folder scores below 85 % or all of the
 # areas run together below 90 %. Reports (HTML and JSON) go to artifacts/mutation/<area>/.
 # Environment: STRYKER_CONCURRENCY (2) test processes at once.
@@ -22,10 +23,11 @@ declare -A globs=(
   [index]='**/Matching/Index/**/*.cs **/Matching/*.cs'
   [explanations]='**/Matching/Explanations/**/*.cs'
   [validation]='**/Validation/**/*.cs'
-  [digests]='**/Digests/**/*.cs'
+  [allocation]='**/Digests/Allocation/**/*.cs'
+  [digests]='**/Digests/*.cs **/Digests/Rendering/**/*.cs'
 )
 areas=("$@")
-[ ${#areas[@]} -gt 0 ] || areas=(scoring index explanations validation digests)
+[ ${#areas[@]} -gt 0 ] || areas=(scoring index explanations validation allocation digests)
 
 reports=()
 for area in "${areas[@]}"; do

@@ -33,8 +33,8 @@ public static class Echoes
             .Where(g => g.Select(p => p.CentreId).Distinct(StringComparer.Ordinal).Skip(1).Any())
             .SelectMany(g =>
             {
-                var origin = g.OrderBy(p => p.CreatedAt)
-                    .ThenBy(p => p.CentreId, StringComparer.Ordinal).ThenBy(p => p.ProfileId, StringComparer.Ordinal).First();
+                // Only the first's centre matters: of two in one centre stored at once, either is the first.
+                var origin = g.OrderBy(p => p.CreatedAt).ThenBy(p => p.CentreId, StringComparer.Ordinal).First();
                 return g.Where(p => p.CentreId != origin.CentreId);
             })
             .Select(p => p.ProfileId)

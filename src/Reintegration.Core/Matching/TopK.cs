@@ -13,13 +13,9 @@ internal sealed class TopK<T>(int k, Func<T, string> idOf)
     /// <summary>The score an offer must beat to be kept, once k are kept; -∞ before.</summary>
     public double Threshold => _heap.Count < k ? double.NegativeInfinity : WorstScore();
 
+    /// <summary>Keeps the item if it is among the k best so far; with k = 0 the heap stays empty and nothing is kept.</summary>
     public void Offer(T item, double score)
     {
-        if (k <= 0)
-        {
-            return;
-        }
-
         var key = (score, idOf(item));
         if (_heap.Count < k)
         {

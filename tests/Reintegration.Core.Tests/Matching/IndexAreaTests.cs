@@ -40,6 +40,18 @@ public sealed class IndexAreaTests
     }
 
     [Fact]
+    public void MatchEachInEveryLanguage_AnOpeningAHardRuleExcludes_IsLeftOut()
+    {
+        // Banned from Russia, the welder may not work in Belarus either (the Union State shares its entry ban).
+        var openings = new[] { Build.Opening("by-1", "BY", "Minsk"), Build.Opening("kz-1", "KZ", "Almaty") }
+            .Select(Build.Engine.Compile).ToList();
+
+        var matches = Build.Engine.MatchEachInEveryLanguage(Build.Welder(), openings, Samples.Today);
+
+        Assert.Equal(["kz-1"], matches.Select(m => m[0].Value.OpeningId));
+    }
+
+    [Fact]
     public void CountryIndex_UnknownState_IsRefusedNamingIt()
     {
         var error = Assert.Throws<ArgumentException>(() => Build.Engine.Countries.IndexOf("DE"));

@@ -145,6 +145,24 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void Rank_AsksSkipOnlyAboutAnOpeningThatWouldEnterTheTopK()
+    {
+        // The same opening in two cities of one region (Khatlon), walked in id order: Kulob, nearer Khujand, scores
+        // higher, so Bokhtar, after it, passes every bound (they see the tier, not the distance) and then cannot enter.
+        OpeningListing[] openings = [Build.Opening("tj-a", "TJ", "Kulob"), Build.Opening("tj-b", "TJ", "Bokhtar")];
+        var index = new OpeningIndex(Build.Engine);
+        index.Apply(openings);
+        var asked = new List<string>();
+
+        var query = Build.Query(top: 1) with { Skip = listing => { asked.Add(listing.Id); return false; } };
+
+        var ranked = index.Rank(Build.Welder(), query);
+
+        Assert.Equal(["tj-a"], ranked.Select(r => r.OpeningId));
+        Assert.Equal(["tj-a"], asked);
+    }
+
+    [Fact]
     public void Matches_Top_LimitsTheCountAndKeepsTheBest()
     {
         var openings = Enumerable.Range(0, 12).Select(i => Build.Opening($"kz-{i:00}", "KZ", "Almaty", o => o with { MinYears = i })).ToArray();

@@ -21,7 +21,6 @@ public static class DigestMarkdown
             if (entry.Recommendations.Count == 0)
             {
                 text.Append(CultureInfo.InvariantCulture, $"{words.NothingNew}\n");
-                continue;
             }
 
             foreach (var match in entry.Recommendations.Select(r => r.In(table.Code)))

@@ -27,6 +27,16 @@ public sealed class AllocationMetricsTests
     }
 
     [Fact]
+    public void Metrics_MostPerUnfilled_IsRecommendationsOverPositions()
+    {
+        var assignments = new[] { new Assignment("a", [new Candidate("x", 0.8)]), new Assignment("b", [new Candidate("x", 0.7)]) };
+
+        var metrics = AllocationMetrics.Measure(assignments, new Dictionary<string, int> { ["x"] = 4 }, bound: 2);
+
+        Assert.Equal(0.5, metrics.MaxPerUnfilled, 9);
+    }
+
+    [Fact]
     public void Metrics_NobodyAndNothing_AllZero()
     {
         var metrics = AllocationMetrics.Measure([], new Dictionary<string, int>(), bound: 0);
