@@ -141,7 +141,7 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
     }
 
     /// <summary>
-    /// Every open opening (to load an index), read over <see cref="ScanRanges"/> key ranges at once and parsed
+    /// Every open opening (to load an index), read over <see cref="RangesAtOnce"/> key ranges at once and parsed
     /// as they come: a scan of one range after another waits for each page in turn, and parses on one core.
     /// </summary>
     public async IAsyncEnumerable<StoredOpening> AllOpenAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -149,7 +149,7 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
         await tables.EnsureCreatedAsync(cancellationToken);
         var found = Channel.CreateBounded<StoredOpening>(new BoundedChannelOptions(4 * TableQueries.PageSize) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ScanRanges, CancellationToken = stop.Token };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = RangesAtOnce, CancellationToken = stop.Token };
         var scans = Parallel.ForEachAsync(PartitionRanges(), parallel, async (range, token) =>
             {
                 var open = range + " and Closed eq false";
@@ -178,13 +178,13 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
     }
 
     /// <summary>How many key ranges a scan reads at once.</summary>
-    private const int ScanRanges = 8;
+    private const int RangesAtOnce = 8;
 
     /// <summary>
     /// Ranges of partition keys (countries) that together hold every key exactly once: one per first letter,
     /// with the first open below and the last open above, so that no key is missed whatever it is.
     /// </summary>
-    internal static IEnumerable<string> PartitionRanges()
+    private static IEnumerable<string> PartitionRanges()
     {
         for (var letter = 'A'; letter <= 'Z'; letter++)
         {
