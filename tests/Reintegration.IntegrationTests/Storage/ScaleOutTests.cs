@@ -103,8 +103,8 @@ public sealed class ScaleOutTests
         var now = TimeProvider.System.GetUtcNow();
         var id = "KZ-" + new string('7', 32);
         var bucket = now.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
-        var row = new Azure.Data.Tables.TableEntity(bucket, $"{now.UtcTicks:D19}-{id}") { ["OpeningId"] = id };
-        await tables.OpeningChanges.AddEntityAsync(row);
+        var legacy = new Azure.Data.Tables.TableEntity(bucket, $"{now.UtcTicks:D19}-{id}") { ["OpeningId"] = id };
+        await tables.OpeningChanges.AddEntityAsync(legacy);
 
         var row = Assert.Single(await storage.Get<OpeningChangeLog>().ReadAsync(now.AddMinutes(-1), now.AddMinutes(1), default));
 
