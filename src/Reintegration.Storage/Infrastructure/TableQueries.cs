@@ -6,6 +6,9 @@ namespace Reintegration.Storage.Infrastructure;
 /// <summary>Reads shared by the stores: pages that skip Table Storage's empty pages, and key lookups.</summary>
 internal static class TableQueries
 {
+    /// <summary>The most entities Table Storage answers in one page.</summary>
+    public const int PageSize = 1000;
+
     /// <summary>Table Storage's filters hold at most 15 comparisons; key lookups go in groups this size.</summary>
     private const int KeysPerQuery = 14;
 
@@ -55,7 +58,8 @@ internal static class TableQueries
         {
             var page = await calls.RunAsync(async t =>
             {
-                await foreach (var p in table.QueryAsync<TableEntity>(filter, 1000, columns, t).AsPages(token, 1000).WithCancellation(t))
+                var pages = table.QueryAsync<TableEntity>(filter, PageSize, columns, t).AsPages(token, PageSize);
+                await foreach (var p in pages.WithCancellation(t))
                 {
                     return p;
                 }

@@ -187,10 +187,10 @@ public sealed partial class IndexSynchronizer(
     {
         var now = time.GetUtcNow();
         var from = watermark - options.Value.ClockSkewAllowance;
-        var fresh = (await changes.ReadAsync(from, now, cancellationToken)).Where(c => !_seen.ContainsKey(c.Key)).ToList();
+        var fresh = (await changes.ReadAsync(from, now, cancellationToken)).Where(c => !_seen.ContainsKey(c.Row)).ToList();
         if (fresh.Count > 0)
         {
-            var ids = fresh.Select(c => c.OpeningId).Distinct(StringComparer.Ordinal).ToList();
+            var ids = fresh.SelectMany(c => c.OpeningIds).Distinct(StringComparer.Ordinal).ToList();
             if (ids.Count >= 1000 && ids.Count > options.Value.RescanShare * index.Count)
             {
                 // Begun after the log was read: the scan reflects every change it named.
@@ -210,7 +210,7 @@ public sealed partial class IndexSynchronizer(
             // Only once applied: a refresh cut short by an outage reads the same rows again next round.
             foreach (var change in fresh)
             {
-                _seen[change.Key] = now;
+                _seen[change.Row] = now;
             }
         }
 
@@ -253,9 +253,14 @@ public sealed partial class IndexSynchronizer(
         }
     }
 
-    /// <summary>Reads every open opening and makes the index exactly those; returns how many. <paramref name="progress"/> hears every thousand.</summary>
+    /// <summary>
+    /// Reads every open opening and makes the index those, less what it held before that the scan did not find;
+    /// returns how many. <paramref name="progress"/> hears every thousand.
+    /// </summary>
     private async Task<int> ScanAsync(Action<int>? progress, CancellationToken cancellationToken)
     {
+        // An opening this instance wrote while the scan ran may be missing from what the scan read: it stays.
+        var held = index.Listings().Select(l => l.Id).ToList();
         var open = new List<Matching.OpeningListing>();
         await foreach (var opening in store.AllOpenAsync(cancellationToken))
         {
@@ -266,7 +271,7 @@ public sealed partial class IndexSynchronizer(
             }
         }
 
-        var stale = index.Listings().Select(l => l.Id).Except(open.Select(o => o.Id), StringComparer.Ordinal).ToList();
+        var stale = held.Except(open.Select(o => o.Id), StringComparer.Ordinal).ToList();
         index.Apply(open, stale);
         return open.Count;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Azure;
 using Azure.Data.Tables;
 using Reintegration.Domain;
@@ -139,13 +140,62 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
         return new ResultPage<StoredOpening>(page.Items.Select(FromEntity).ToList(), page.ContinuationToken);
     }
 
-    /// <summary>Every open opening (to load an index).</summary>
+    /// <summary>
+    /// Every open opening (to load an index), read over <see cref="RangesAtOnce"/> key ranges at once and parsed
+    /// as they come: a scan of one range after another waits for each page in turn, and parses on one core.
+    /// </summary>
     public async IAsyncEnumerable<StoredOpening> AllOpenAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await tables.EnsureCreatedAsync(cancellationToken);
-        await foreach (var entity in TableQueries.AllAsync(calls, tables.Openings, "Closed eq false", null, cancellationToken))
+        var found = Channel.CreateBounded<StoredOpening>(new BoundedChannelOptions(4 * TableQueries.PageSize) { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = RangesAtOnce, CancellationToken = stop.Token };
+        var scans = Parallel.ForEachAsync(PartitionRanges(), parallel, async (range, token) =>
+            {
+                var open = range + " and Closed eq false";
+                await foreach (var entity in TableQueries.AllAsync(calls, tables.Openings, open, ScanColumns, token))
+                {
+                    await found.Writer.WriteAsync(FromEntity(entity), token);
+                }
+            });
+        _ = scans.ContinueWith(t => found.Writer.TryComplete(t.Exception?.InnerException), TaskScheduler.Default);
+        try
         {
-            yield return FromEntity(entity);
+            await foreach (var opening in found.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return opening;
+            }
+
+            // A range that failed ends the reading with its exception; here the others are surely done too.
+            await scans;
+        }
+        finally
+        {
+            // A caller that stops early (or fails) stops the ranges still reading.
+            await stop.CancelAsync();
+            await Task.WhenAny(scans);
+        }
+    }
+
+    /// <summary>How many key ranges a scan reads at once.</summary>
+    private const int RangesAtOnce = 8;
+
+    /// <summary>
+    /// Ranges of partition keys (countries) that together hold every key exactly once: one per first letter,
+    /// with the first open below and the last open above, so that no key is missed whatever it is.
+    /// </summary>
+    private static IEnumerable<string> PartitionRanges()
+    {
+        for (var letter = 'A'; letter <= 'Z'; letter++)
+        {
+            var from = letter == 'A' ? null : letter.ToString();
+            var to = letter == 'Z' ? null : ((char)(letter + 1)).ToString();
+            yield return (from, to) switch
+            {
+                (null, _) => TableClient.CreateQueryFilter($"PartitionKey lt {to}"),
+                (_, null) => TableClient.CreateQueryFilter($"PartitionKey ge {from}"),
+                _ => TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"),
+            };
         }
     }
 
@@ -182,6 +232,9 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
 
     /// <summary>The properties the store reads back besides the document (queries that select columns ask for these).</summary>
     private static readonly string[] EntityColumns = ["PublisherId", "Filled", "Closed", "UpdatedAt", "ChangedAt"];
+
+    /// <summary>What a scan reads: the key, the document and the properties above (not the hash and ISCO code).</summary>
+    private static readonly string[] ScanColumns = [.. JsonColumns.Names, .. EntityColumns, "RowKey"];
 
     private static TableEntity ToEntity(string publisherId, string id, string country, string isco, string json, string hash, DateTimeOffset changedAt, DateTimeOffset now)
     {

@@ -53,15 +53,18 @@ internal sealed class AppProcess : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         var log = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        process.OutputDataReceived += (_, e) => Append(log, started, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(log, started, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new AppProcess(process, address, started) { Log = log };
     }
 
-    /// <summary>What the app printed (its log lines at Information and above from the engine).</summary>
+    /// <summary>What the app printed (its engine log lines at Information and above), stamped with the seconds since it started.</summary>
     public StringBuilder Log { get; private init; } = new();
+
+    /// <summary>When the app first answered an HTTP request (any status: 503 while its index loads), since the process started.</summary>
+    public TimeSpan? FirstAnswer { get; private set; }
 
     /// <summary>Asks for matches until one is served (200); returns the time since the process started.</summary>
     public async Task<TimeSpan> FirstMatchAsync(string centreKey, string profileJson, TimeSpan timeout)
@@ -84,6 +87,7 @@ internal sealed class AppProcess : IAsyncDisposable
             {
                 using var content = new StringContent(profileJson, Encoding.UTF8, "application/json");
                 using var response = await client.PostAsync("/api/matches", content);
+                FirstAnswer ??= Stopwatch.GetElapsedTime(_started);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return Stopwatch.GetElapsedTime(_started);
@@ -124,13 +128,14 @@ internal sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static void Append(StringBuilder log, string? line)
+    private static void Append(StringBuilder log, long started, string? line)
     {
         if (line is not null)
         {
+            var stamp = Stopwatch.GetElapsedTime(started).TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
             lock (log)
             {
-                log.AppendLine(line);
+                log.Append('[').Append(stamp).Append(" s] ").AppendLine(line);
             }
         }
     }

@@ -21,7 +21,7 @@ namespace Reintegration.Benchmarks.ColdStart;
 /// start scans the table; then once to write a snapshot; then from the snapshot. Each start is timed
 /// until POST /api/matches answers 200. Prints progress to standard error and one JSON line last.
 /// </summary>
-internal static class ColdStartBenchmark
+internal static partial class ColdStartBenchmark
 {
     public static readonly BenchmarkMode Mode = new(
         "coldstart",
@@ -64,7 +64,7 @@ internal static class ColdStartBenchmark
         {
             var store = host.Services.GetRequiredService<OpeningStore>();
             var written = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(openings.Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            await Parallel.ForEachAsync(openings.Chunk(500), new ParallelOptions { MaxDegreeOfParallelism = 8 },
                 async (chunk, token) => await store.UpsertAsync(Publisher, chunk, token));
             progress.Log($"wrote {openings.Count:N0} openings to Azurite in {written.Elapsed.TotalSeconds:0.0} s");
             var created = await host.Services.GetRequiredService<CentreStore>()
@@ -122,6 +122,12 @@ internal static class ColdStartBenchmark
         var peak = app.PeakMegabytes();
         var openings = index.GetProperty("openings").GetInt32();
         progress.Log($"start from the {from}: first match {time.TotalSeconds:0.00} s after the process started; {openings:N0} openings; peak {peak:N0} MB");
+        progress.Log($"  first HTTP answer {app.FirstAnswer?.TotalSeconds:0.00} s; the app's log on loading:");
+        foreach (var line in app.Log.ToString().Split('\n').Where(l => LoadPhase().IsMatch(l)))
+        {
+            progress.Log($"  {line.Trim()}");
+        }
+
         return (time, peak);
     }
 
@@ -145,6 +151,10 @@ internal static class ColdStartBenchmark
 
         progress.Log($"an instance wrote the snapshot {waited.Elapsed.TotalSeconds:0.0} s after its first match");
     }
+
+    /// <summary>The app's log lines that say where a start's time went: the snapshot read, the index loaded.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("Index snapshot|Opening index loaded|index snapshot|read whole")]
+    private static partial System.Text.RegularExpressions.Regex LoadPhase();
 
     /// <summary>The app's storage services in this process, without their background services, patient with a slow Azurite.</summary>
     internal static IHost StorageHost(Dictionary<string, string> settings)

@@ -73,9 +73,42 @@ public sealed class ScaleOutTests
         await log.RecordAsync(Enumerable.Range(0, 130).Select(i => $"KZ-{i:D32}"), default);
 
         Assert.Equal(0, await log.PruneAsync(now.AddHours(-1), default));
-        Assert.Equal(130, (await log.ReadAsync(now.AddMinutes(-1), now.AddMinutes(1), default)).Count);
-        Assert.Equal(130, await log.PruneAsync(now.AddMinutes(2), default));
+        Assert.Single(await log.ReadAsync(now.AddMinutes(-1), now.AddMinutes(1), default));
+        Assert.Equal(1, await log.PruneAsync(now.AddMinutes(2), default));
         Assert.Empty(await log.ReadAsync(now.AddMinutes(-1), now.AddMinutes(1), default));
+    }
+
+    [Fact]
+    public async Task ChangeLog_WriteOf1200Openings_IsThreeRowsNamingEachOnce()
+    {
+        await using var storage = await TestStorage.StartAsync((await SharedAzurite.GetAsync()).ConnectionString, runBackgroundServices: false);
+        var log = storage.Get<OpeningChangeLog>();
+        await storage.Get<Tables>().EnsureCreatedAsync(default);
+        var now = TimeProvider.System.GetUtcNow();
+        var ids = Enumerable.Range(0, 1200).Select(i => $"KZ-{i:D32}").ToList();
+
+        await log.RecordAsync(ids.Concat(ids.Take(10)), default);
+
+        var rows = await log.ReadAsync(now.AddMinutes(-1), now.AddMinutes(1), default);
+        Assert.Equal([200, 500, 500], rows.Select(r => r.OpeningIds.Length).Order());
+        Assert.Equal(ids, rows.SelectMany(r => r.OpeningIds).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ChangeLog_RowOfTheOneOpeningFormat_IsStillRead()
+    {
+        await using var storage = await TestStorage.StartAsync((await SharedAzurite.GetAsync()).ConnectionString, runBackgroundServices: false);
+        var tables = storage.Get<Tables>();
+        await tables.EnsureCreatedAsync(default);
+        var now = TimeProvider.System.GetUtcNow();
+        var id = "KZ-" + new string('7', 32);
+        var bucket = now.UtcDateTime.ToString("yyyyMMddHHmm", System.Globalization.CultureInfo.InvariantCulture);
+        var legacy = new Azure.Data.Tables.TableEntity(bucket, $"{now.UtcTicks:D19}-{id}") { ["OpeningId"] = id };
+        await tables.OpeningChanges.AddEntityAsync(legacy);
+
+        var row = Assert.Single(await storage.Get<OpeningChangeLog>().ReadAsync(now.AddMinutes(-1), now.AddMinutes(1), default));
+
+        Assert.Equal([id], row.OpeningIds);
     }
 
     [Fact]
