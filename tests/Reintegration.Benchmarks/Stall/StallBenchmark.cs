@@ -21,7 +21,8 @@ namespace Reintegration.Benchmarks.Stall;
 /// flight (walk-in and stored-profile matches, a profile read, a profile write, in turn) while a
 /// prober asks for health. After a few seconds of normal service the proxy stalls (connections
 /// accepted, nothing passed: a service that hangs) for the given time, then serves again. Prints, per
-/// phase, how many answers of each kind and the slowest; an answer other than 200, or 503 with
+/// phase, how many answers of each kind and the slowest, and how long after storage came back the first
+/// request was answered 200 and the last one sent was answered 503; an answer other than 200, or 503 with
 /// Retry-After, is a violation. The figures are latencies, so they move with the machine's load.
 /// </summary>
 internal static class StallBenchmark
@@ -131,8 +132,9 @@ internal static class StallBenchmark
         await Task.Delay(TimeSpan.FromSeconds(settings.StallSeconds));
         phase = "after";
         proxy.Restore();
+        var restored = Stopwatch.GetTimestamp();
         progress.Log($"storage serves again");
-        await Task.Delay(TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(settings.AfterSeconds));
         await stop.CancelAsync();
         await Task.WhenAll(callers);
 
@@ -143,6 +145,14 @@ internal static class StallBenchmark
             .Add("slowerThanBudgetPlus1s", answers.Count(a => a.Kind == "request" && a.Milliseconds > SlowMs))
             .Add("maxMs", answers.Where(a => a.Kind == "request").Max(a => a.Milliseconds), 0)
             .Add("healthMaxMs", answers.Where(a => a.Kind == "health").Max(a => a.Milliseconds), 0);
+        // Each answer placed on the clock of the restore: a breaker opened by the stall keeps answering 503
+        // for up to its break duration after storage is back, until a trial call succeeds.
+        var afterRestore = answers.Where(a => a.Kind == "request" && a.Sent >= restored).ToList();
+        var okAfter = afterRestore.Where(a => a.Status == 200).ToList();
+        var refusedAfter = afterRestore.Where(a => a.Status == 503).ToList();
+        line.Add("afterSeconds", settings.AfterSeconds)
+            .Add("firstOkAfterRestoreMs", okAfter.Count == 0 ? double.NaN : okAfter.Min(a => Since(restored, a.Sent) + a.Milliseconds), 0)
+            .Add("last503SentAfterRestoreMs", refusedAfter.Count == 0 ? 0 : refusedAfter.Max(a => Since(restored, a.Sent)), 0);
         foreach (var name in new[] { "before", "stalled", "after" })
         {
             var inPhase = answers.Where(a => a.Phase == name).ToList();
@@ -176,15 +186,20 @@ internal static class StallBenchmark
             await response.Content.LoadIntoBufferAsync();
             var allowed = response.StatusCode == HttpStatusCode.OK
                 || response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null;
-            return new(phase, kind, (int)response.StatusCode, allowed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new(phase, kind, (int)response.StatusCode, allowed, started, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             // No answer at all (0): a violation.
-            return new(phase, kind, 0, false, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new(phase, kind, 0, false, started, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 
-    /// <summary>One answer: in which phase its request was sent, whether a request or a health probe, its status and time.</summary>
-    private sealed record Answer(string Phase, string Kind, int Status, bool Allowed, double Milliseconds);
+    private static double Since(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+
+    /// <summary>
+    /// One answer: in which phase its request was sent, whether a request or a health probe, its status, when it
+    /// was sent (a <see cref="Stopwatch"/> timestamp) and how long it took.
+    /// </summary>
+    private sealed record Answer(string Phase, string Kind, int Status, bool Allowed, long Sent, double Milliseconds);
 }
