@@ -3,7 +3,7 @@ using Reintegration.Benchmarks.Harness;
 namespace Reintegration.Benchmarks.Stall;
 
 /// <summary>What the stall benchmark runs.</summary>
-internal sealed record StallSettings(int Openings, int Profiles, int Connections, int StallSeconds, int Seed)
+internal sealed record StallSettings(int Openings, int Profiles, int Connections, int StallSeconds, int Seed, AppForm Form)
 {
     public static readonly IReadOnlyList<OptionSpec> Options =
     [
@@ -12,6 +12,7 @@ internal sealed record StallSettings(int Openings, int Profiles, int Connections
         new("connections", "16", "requests in flight at once (a health prober besides)"),
         new("stall", "35", "seconds Table Storage hangs"),
         new("seed", "1", "seed of the demo data"),
+        new("app", "jit", "the app started: jit (the Release build) or r2r (the ReadyToRun publish, as deployed)"),
     ];
 
     public static StallSettings From(Arguments args) => new(
@@ -19,5 +20,6 @@ internal sealed record StallSettings(int Openings, int Profiles, int Connections
         args.Int("profiles", min: 1, max: 100_000),
         args.Int("connections", min: 1, max: 1024),
         args.Int("stall", min: 1, max: 600),
-        args.Int("seed"));
+        args.Int("seed"),
+        AppForms.ParseOne(args.Text("app")));
 }
