@@ -8,8 +8,8 @@ using Reintegration.Benchmarks.Harness;
 namespace Reintegration.Benchmarks.ColdStart;
 
 /// <summary>
-/// The app, built in Release, started as its own process (as a new serverless instance starts) on a
-/// free port, over the given storage; timed from the process's start to its first served match.
+/// The app (its build, or its ReadyToRun publish as deployed) started as its own process (as a new serverless
+/// instance starts) on a free port, over the given storage; timed from the process's start to its first served match.
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
 {
