@@ -5,7 +5,10 @@ using Reintegration.Functions.Standalone;
 
 namespace Reintegration.Deployment;
 
-/// <summary>`dotnet publish functions -c Release` writes what a Functions host loads from a deployment package.</summary>
+/// <summary>
+/// `dotnet publish functions -c Release`, as `azd deploy` runs it, writes what a Functions host on Flex Consumption loads
+/// from a deployment package: for linux-x64, framework-dependent, ReadyToRun.
+/// </summary>
 public sealed class PublishTests
 {
     private static readonly Lazy<Task<string>> Published = new(PublishAsync);
@@ -70,6 +73,46 @@ public sealed class PublishTests
         Assert.Equal("api", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
+    [Fact]
+    public async Task Publish_IsForLinuxX64_AndUsesThePlansDotNet_AsFlexConsumptionRunsIt()
+    {
+        var directory = await Published.Value;
+        var deps = await ReadJsonAsync("Reintegration.Functions.deps.json");
+        var runtimeConfig = (await ReadJsonAsync("Reintegration.Functions.runtimeconfig.json")).GetProperty("runtimeOptions");
+
+        Assert.Equal(".NETCoreApp,Version=v10.0/linux-x64", deps.GetProperty("runtimeTarget").GetProperty("name").GetString());
+        Assert.True(runtimeConfig.TryGetProperty("frameworks", out _), "The app must run on the plan's .NET, not ship its own.");
+        Assert.False(File.Exists(Path.Combine(directory, "libcoreclr.so")));
+    }
+
+    /// <summary>
+    /// The publish above leaves ReadyToRun off (compiling every assembly takes minutes); what `dotnet publish` (which sets
+    /// _IsPublishing) compiles is read from the project, which a build must not change (its paths stay RID-less).
+    /// </summary>
+    [Fact]
+    public async Task DotnetPublish_CompilesReadyToRun_ForLinuxX64_WhileABuildKeepsItsOutputPath()
+    {
+        var publishing = await EvaluateAsync("-p:_IsPublishing=true");
+        var building = await EvaluateAsync();
+
+        Assert.Equal("true", publishing.GetProperty("PublishReadyToRun").GetString());
+        Assert.Equal("linux-x64", publishing.GetProperty("RuntimeIdentifier").GetString());
+        Assert.Equal("false", publishing.GetProperty("SelfContained").GetString());
+        Assert.Equal("", building.GetProperty("RuntimeIdentifier").GetString());
+        Assert.Equal("bin/Release/net10.0/", building.GetProperty("OutputPath").GetString()!.Replace('\\', '/'));
+    }
+
+    /// <summary>The functions project's properties that decide what is published, as MSBuild evaluates them (nothing is built).</summary>
+    private static async Task<JsonElement> EvaluateAsync(params string[] properties)
+    {
+        var project = Path.Combine(RepositoryRoot.Path, "functions", "Reintegration.Functions.csproj");
+        var (exitCode, stdout, stderr) = await DotnetAsync(
+            ["msbuild", project, "-p:Configuration=Release", .. properties,
+             "-getProperty:PublishReadyToRun", "-getProperty:RuntimeIdentifier", "-getProperty:SelfContained", "-getProperty:OutputPath"]);
+        Assert.True(exitCode == 0, $"dotnet msbuild failed:\n{stdout}\n{stderr}");
+        return JsonDocument.Parse(stdout).RootElement.GetProperty("Properties").Clone();
+    }
+
     private static async Task<JsonElement> ReadJsonAsync(string file)
     {
         var path = Path.Combine(await Published.Value, file);
@@ -88,7 +131,16 @@ public sealed class PublishTests
             }
         };
         var project = Path.Combine(RepositoryRoot.Path, "functions");
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo"])
+        // As azd deploys it, but without compiling ReadyToRun: that takes minutes, and changes nothing the host reads.
+        var (exitCode, stdout, stderr) = await DotnetAsync(
+            ["publish", project, "-c", "Release", "-o", output, "--nologo", "-p:PublishReadyToRun=false"]);
+        Assert.True(exitCode == 0, $"dotnet publish failed:\n{stdout}\n{stderr}");
+        return output;
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> DotnetAsync(string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -98,7 +150,6 @@ public sealed class PublishTests
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"dotnet publish failed:\n{await stdout}\n{await stderr}");
-        return output;
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Reintegration.Benchmarks.Harness;
 
 namespace Reintegration.Benchmarks.ColdStart;
 
 /// <summary>
-/// The app, built in Release, started as its own process (as a new serverless instance starts) on a
-/// free port, over the given storage; timed from the process's start to its first served match.
+/// The app (its build, or its ReadyToRun publish as deployed) started as its own process (as a new serverless
+/// instance starts) on a free port, over the given storage; timed from the process's start to its first served match.
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
 {
@@ -25,19 +26,31 @@ internal sealed class AppProcess : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>The app's assembly beside the benchmark's own build (the project reference builds it in the same configuration).</summary>
-    public static string Assembly =>
+    public static string Built =>
         Path.Combine(RepositoryRoot.Path, "functions", "bin", Configuration, "net10.0", "Reintegration.Functions.dll");
 
     /// <summary>Release or Debug: this benchmark's own, from its output folder (bin/{configuration}/net10.0/).</summary>
     private static string Configuration => Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')))!;
 
-    public static AppProcess Start(Dictionary<string, string> settings)
+    /// <summary>The app's assembly in the given form: its build, or its ReadyToRun publish (published first if out of date).</summary>
+    public static string Assembly(AppForm form, Progress progress) => form switch
     {
+        AppForm.Jit when !File.Exists(Built) =>
+            throw new InvalidOperationException($"{Built} is not built; build the benchmarks in the same configuration first."),
+        AppForm.Jit => Built,
+        _ => ReadyToRunPublish.Functions.Ensure(progress),
+    };
+
+    /// <param name="settings">The app's configuration, passed as environment variables.</param>
+    /// <param name="assembly">The app's assembly: <see cref="Built"/>, or another from <see cref="Assembly"/>.</param>
+    public static AppProcess Start(Dictionary<string, string> settings, string? assembly = null)
+    {
+        assembly ??= Built;
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        var start = new ProcessStartInfo("dotnet", [Assembly])
+        var start = new ProcessStartInfo("dotnet", [assembly])
         {
-            WorkingDirectory = Path.GetDirectoryName(Assembly)!,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

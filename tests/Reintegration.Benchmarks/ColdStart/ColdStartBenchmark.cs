@@ -17,9 +17,11 @@ namespace Reintegration.Benchmarks.ColdStart;
 /// <summary>
 /// <c>coldstart</c>: how long a new instance takes from its process's start to its first served match.
 /// Writes the demo openings to an Azurite of its own through the storage layer (as the API does), then
-/// starts the app (Release, its own process) again and again: first with snapshots off, so that each
-/// start scans the table; then once to write a snapshot; then from the snapshot. Each start is timed
-/// until POST /api/matches answers 200. Prints progress to standard error and one JSON line last.
+/// starts the app (its own process) again and again: first with snapshots off, so that each start scans
+/// the table; then once to write a snapshot; then from the snapshot. Each start is timed until POST
+/// /api/matches answers 200. The app is the Release build (JIT-compiled as it starts), its ReadyToRun
+/// publish (as deployed), or both, one start of each in turn. Prints progress to standard error and
+/// one JSON line last: each form's figures, and the ratio of the two.
 /// </summary>
 internal static partial class ColdStartBenchmark
 {
@@ -36,12 +38,8 @@ internal static partial class ColdStartBenchmark
     private static async Task<int> RunAsync(ColdStartSettings settings)
     {
         var progress = new Progress();
-        if (!File.Exists(AppProcess.Assembly))
-        {
-            Console.Error.WriteLine($"error: {AppProcess.Assembly} is not built; build the benchmarks in the same configuration first.");
-            return 1;
-        }
-
+        // Published (if its sources changed) before anything is timed; each form's starts then alternate with the other's.
+        var apps = settings.Forms.ToDictionary(f => f, f => AppProcess.Assembly(f, progress));
         await using var azurite = await Azurite.StartAsync();
         var demo = new DemoData(ReferenceData.Shared, settings.Seed, MatchSettings.Today);
         var openings = progress.Time(
@@ -73,42 +71,69 @@ internal static partial class ColdStartBenchmark
         }
 
         var profile = JsonSerializer.Serialize(demo.Profiles(demo.Centres()[0], 1)[0], ReintegrationJsonContext.Default.Profile);
-        var fromTable = new List<(TimeSpan Time, double PeakMb)>();
+        var fromTable = settings.Forms.ToDictionary(f => f, _ => new List<StartTiming>());
         for (var i = 0; i < settings.Starts; i++)
         {
-            var snapshotsOff = new Dictionary<string, string>(common) { ["Reintegration:IndexSnapshot:Enabled"] = "false" };
-            fromTable.Add(await TimeStartAsync(progress, "table", snapshotsOff, centreKey, profile));
+            foreach (var form in settings.Forms)
+            {
+                var snapshotsOff = new Dictionary<string, string>(common) { ["Reintegration:IndexSnapshot:Enabled"] = "false" };
+                fromTable[form].Add(await TimeStartAsync(progress, form, apps[form], "table", snapshotsOff, centreKey, profile));
+            }
         }
 
         await WriteSnapshotAsync(progress, common, centreKey, profile);
-        var fromSnapshot = new List<(TimeSpan Time, double PeakMb)>();
+        var fromSnapshot = settings.Forms.ToDictionary(f => f, _ => new List<StartTiming>());
         for (var i = 0; i < settings.Starts; i++)
         {
-            // A check interval far away: the starts time loading, not writing.
-            var noWrites = new Dictionary<string, string>(common) { ["Reintegration:IndexSnapshot:CheckInterval"] = "01:00:00" };
-            fromSnapshot.Add(await TimeStartAsync(progress, "snapshot", noWrites, centreKey, profile));
+            foreach (var form in settings.Forms)
+            {
+                // A check interval far away: the starts time loading, not writing.
+                var noWrites = new Dictionary<string, string>(common) { ["Reintegration:IndexSnapshot:CheckInterval"] = "01:00:00" };
+                fromSnapshot[form].Add(await TimeStartAsync(progress, form, apps[form], "snapshot", noWrites, centreKey, profile));
+            }
         }
 
-        var table = fromTable.Min(s => s.Time).TotalSeconds;
-        var snapshot = fromSnapshot.Min(s => s.Time).TotalSeconds;
-        new ResultLine()
-            .Add("openings", settings.Openings)
-            .Add("starts", settings.Starts)
-            .Add("tableSeconds", table, 2)
-            .Add("tableSecondsMax", fromTable.Max(s => s.Time).TotalSeconds, 2)
-            .Add("snapshotSeconds", snapshot, 2)
-            .Add("snapshotSecondsMax", fromSnapshot.Max(s => s.Time).TotalSeconds, 2)
-            .Add("speedup", table / snapshot, 1)
-            .Add("appPeakMemoryMb", fromSnapshot.Max(s => s.PeakMb), 1)
-            .Print();
+        var result = new ResultLine().Add("openings", settings.Openings).Add("starts", settings.Starts);
+        foreach (var form in settings.Forms)
+        {
+            result.Add(form.Name(), Figures(fromTable[form], fromSnapshot[form]));
+        }
+
+        if (settings.Forms.Count == 2)
+        {
+            // How many times longer the JIT build takes than the ReadyToRun publish, fastest start against fastest start.
+            result.Add("jitOverReadyToRun", new ResultLine()
+                .Add("table", Fastest(fromTable[AppForm.Jit]) / Fastest(fromTable[AppForm.ReadyToRun]), 2)
+                .Add("snapshot", Fastest(fromSnapshot[AppForm.Jit]) / Fastest(fromSnapshot[AppForm.ReadyToRun]), 2));
+        }
+
+        result.Print();
         return 0;
     }
 
-    /// <summary>Starts the app, times its first served match, checks where its index came from, and stops it.</summary>
-    private static async Task<(TimeSpan Time, double PeakMb)> TimeStartAsync(
-        Progress progress, string expected, Dictionary<string, string> settings, string centreKey, string profile)
+    private static double Fastest(List<StartTiming> starts) => starts.Min(s => s.FirstMatch).TotalSeconds;
+
+    /// <summary>One form's figures: the fastest and slowest start of each kind, and where the fastest snapshot start's time went.</summary>
+    private static ResultLine Figures(List<StartTiming> fromTable, List<StartTiming> fromSnapshot)
     {
-        await using var app = AppProcess.Start(settings);
+        var table = Fastest(fromTable);
+        var snapshot = Fastest(fromSnapshot);
+        var line = new ResultLine()
+            .Add("tableSeconds", table, 2)
+            .Add("tableSecondsMax", fromTable.Max(s => s.FirstMatch).TotalSeconds, 2)
+            .Add("snapshotSeconds", snapshot, 2)
+            .Add("snapshotSecondsMax", fromSnapshot.Max(s => s.FirstMatch).TotalSeconds, 2)
+            .Add("speedup", table / snapshot, 1)
+            .Add("appPeakMemoryMb", fromSnapshot.Max(s => s.PeakMb), 1);
+        return fromSnapshot.MinBy(s => s.FirstMatch)!.Phases is { } phases ? line.Add("snapshotPhases", phases.ToResult()) : line;
+    }
+
+    /// <summary>Starts the app, times its first served match, checks where its index came from, and stops it.</summary>
+    private static async Task<StartTiming> TimeStartAsync(
+        Progress progress, AppForm form, string assembly, string expected, Dictionary<string, string> settings, string centreKey,
+        string profile)
+    {
+        await using var app = AppProcess.Start(settings, assembly);
         var time = await app.FirstMatchAsync(centreKey, profile, StartTimeout);
         using var client = new HttpClient { BaseAddress = app.Address };
         var health = JsonDocument.Parse(await client.GetStringAsync("/api/health")).RootElement;
@@ -121,14 +146,16 @@ internal static partial class ColdStartBenchmark
 
         var peak = app.PeakMegabytes();
         var openings = index.GetProperty("openings").GetInt32();
-        progress.Log($"start from the {from}: first match {time.TotalSeconds:0.00} s after the process started; {openings:N0} openings; peak {peak:N0} MB");
+        var log = app.Log.ToString();
+        progress.Log($"{form.Name()} start from the {from}: first match {time.TotalSeconds:0.00} s after the process started; {
+            openings:N0} openings; peak {peak:N0} MB");
         progress.Log($"  first HTTP answer {app.FirstAnswer?.TotalSeconds:0.00} s; the app's log on loading:");
-        foreach (var line in app.Log.ToString().Split('\n').Where(l => LoadPhase().IsMatch(l)))
+        foreach (var line in log.Split('\n').Where(l => LoadPhase().IsMatch(l)))
         {
             progress.Log($"  {line.Trim()}");
         }
 
-        return (time, peak);
+        return new StartTiming(time, peak, StartPhases.From(log, app.FirstAnswer, time));
     }
 
     /// <summary>Starts an instance that writes a snapshot soon after loading, and waits until the snapshot is there.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Reintegration.Benchmarks.Harness;
@@ -29,7 +30,9 @@ internal static class DigestBenchmark
         "digest",
         "one in-memory digest run per allocation: coverage-first against plain top-k",
         DigestSettings.Options,
-        args => Run(DigestSettings.From(args)));
+        args => DigestSettings.From(args) is { Forms: { } forms } settings
+            ? DigestAcrossForms.Run(settings, forms, args.CommandLine("app", "runs"))
+            : Run(DigestSettings.From(args)));
 
     private static int Run(DigestSettings settings)
     {
@@ -82,6 +85,9 @@ internal static class DigestBenchmark
             .Add("seconds", coverage.Seconds, 1)
             .Add("peakMemoryMb", coverage.PeakMb, 1)
             .Add("cpuSeconds", coverage.CpuSeconds, 1)
+            .Add("jitCompilations", coverage.Jitted)
+            // The engine's code precompiled (a ReadyToRun publish), or JIT-compiled as it runs (a build).
+            .Add("readyToRun", ReadyToRunPublish.IsReadyToRun(typeof(OpeningIndex).Assembly.Location))
             .Add("candidatesSeconds", candidatesSeconds, 2)
             .Add("candidatesThroughMatchSeconds", matchedSeconds, 2)
             .Add("allocationSeconds", allocationSeconds, 2)
@@ -92,19 +98,21 @@ internal static class DigestBenchmark
             .Print();
         return 0;
 
-        (AllocationMetrics Metrics, double Seconds, double CpuSeconds, double PeakMb, string Sha256) Measured(
+        (AllocationMetrics Metrics, double Seconds, double CpuSeconds, long Jitted, double PeakMb, string Sha256) Measured(
             string name, Allocator allocate)
         {
             memory.Reset();
+            var jitted = JitInfo.GetCompiledMethodCount();
             var cpu = Environment.CpuUsage.TotalTime;
             var (run, seconds) = Timed(() => composer.Compose(people, centres, week, DateTimeOffset.UnixEpoch, options, allocate));
             var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
+            jitted = JitInfo.GetCompiledMethodCount() - jitted;
             var peak = memory.PeakMegabytes();
             var entries = run.Digests.SelectMany(d => d.Entries).ToList();
             var recommendations = entries.Sum(e => e.Recommendations.Count);
             progress.Log($"{name}: {entries.Count:N0} entries, {recommendations:N0} recommendations in {seconds:N1} s ({
-                cpuSeconds:N1} s of CPU), peak {peak:N0} MB");
-            return (run.Allocation.Metrics, seconds, cpuSeconds, peak, Sha256Of(run.Digests));
+                cpuSeconds:N1} s of CPU, {jitted:N0} methods JIT-compiled), peak {peak:N0} MB");
+            return (run.Allocation.Metrics, seconds, cpuSeconds, jitted, peak, Sha256Of(run.Digests));
         }
     }
 

@@ -2,8 +2,12 @@ using Reintegration.Benchmarks.Harness;
 
 namespace Reintegration.Benchmarks.Digest;
 
-/// <summary>What the digest benchmark runs: how many people and openings, from which seed, with which cap.</summary>
-internal sealed record DigestSettings(int Profiles, int Openings, int Seed, double Multiplier, int Top, int Candidates)
+/// <summary>
+/// What the digest benchmark runs: how many people and openings, from which seed, with which cap; and where: in this
+/// process (<see cref="Forms"/> null), or in fresh processes of the given forms, <see cref="Runs"/> times each, in turn.
+/// </summary>
+internal sealed record DigestSettings(
+    int Profiles, int Openings, int Seed, double Multiplier, int Top, int Candidates, IReadOnlyList<AppForm>? Forms, int Runs)
 {
     /// <summary>The Monday the week's digest is for, fixed so that runs are reproducible.</summary>
     public static readonly DateOnly Today = new(2026, 11, 30);
@@ -16,6 +20,8 @@ internal sealed record DigestSettings(int Profiles, int Openings, int Seed, doub
         new("multiplier", "3", "congestion cap: recommendations per unfilled position"),
         new("top", "5", "recommendations per person"),
         new("candidates", "50", "how deep each person's list of candidates goes (at most 100)"),
+        new("app", "here", "here (in this process), or in a new process each run: " + AppForms.Help),
+        new("runs", "1", "with --app other than here: runs of each form, in turn"),
     ];
 
     public static DigestSettings From(Arguments args) => new(
@@ -24,5 +30,7 @@ internal sealed record DigestSettings(int Profiles, int Openings, int Seed, doub
         args.Int("seed"),
         args.Int("multiplier", min: 1, max: 100),
         args.Int("top", min: 1, max: 20),
-        args.Int("candidates", min: 1, max: 100));
+        args.Int("candidates", min: 1, max: 100),
+        args.Text("app") == "here" ? null : AppForms.Parse(args.Text("app")),
+        args.Int("runs", min: 1, max: 20));
 }

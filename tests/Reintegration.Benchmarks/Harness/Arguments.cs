@@ -91,6 +91,10 @@ internal sealed class Arguments
     public string Text(string name) =>
         _values.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"Mode '{Mode}' declares no option '--{name}'.");
 
+    /// <summary>Every option as <c>--name=value</c> (given or its default) but those named: to run the mode in another process.</summary>
+    public IEnumerable<string> CommandLine(params string[] except) =>
+        _values.Where(kv => !except.Contains(kv.Key)).Select(kv => $"--{kv.Key}={kv.Value}");
+
     public static string Describe(BenchmarkMode mode) =>
         mode.Options.Count == 0 ? "no options" : string.Join(", ", mode.Options.Select(o => $"--{o.Name}"));
 }

@@ -41,6 +41,7 @@ internal static class StallBenchmark
     private static async Task<int> RunAsync(StallSettings settings)
     {
         var progress = new Progress();
+        var assembly = AppProcess.Assembly(settings.Form, progress);
         await using var azurite = await Azurite.StartAsync();
         await using var proxy = TcpProxy.Start(azurite.Port);
         var demo = new DemoData(ReferenceData.Shared, settings.Seed, MatchSettings.Today);
@@ -78,7 +79,7 @@ internal static class StallBenchmark
             ["Reintegration:Storage"] = Azurite.ConnectionStringFor(proxy.Port),
             ["Reintegration:IndexSnapshot:Enabled"] = "false",
         };
-        await using var app = AppProcess.Start(throughProxy);
+        await using var app = AppProcess.Start(throughProxy, assembly);
         await app.FirstMatchAsync(key, bodies[0], TimeSpan.FromMinutes(10));
         // Far beyond any budget: a request unanswered by then is counted as such, not cut short.
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Connections + 1 })

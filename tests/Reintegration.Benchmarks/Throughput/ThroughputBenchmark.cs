@@ -15,7 +15,7 @@ using Reintegration.Storage.Profiles;
 namespace Reintegration.Benchmarks.Throughput;
 
 /// <summary>What the throughput benchmark runs.</summary>
-internal sealed record ThroughputSettings(int Openings, int Profiles, int Connections, int Seconds, int Seed)
+internal sealed record ThroughputSettings(int Openings, int Profiles, int Connections, int Seconds, int Seed, AppForm Form)
 {
     public static readonly IReadOnlyList<OptionSpec> Options =
     [
@@ -24,6 +24,7 @@ internal sealed record ThroughputSettings(int Openings, int Profiles, int Connec
         new("connections", "16", "requests in flight at once"),
         new("seconds", "10", "length of each timed run (two runs a route, alternating)"),
         new("seed", "1", "seed of the demo data"),
+        new("app", "jit", "the app started: jit (the Release build) or r2r (the ReadyToRun publish, as deployed)"),
     ];
 
     public static ThroughputSettings From(Arguments args) => new(
@@ -31,7 +32,8 @@ internal sealed record ThroughputSettings(int Openings, int Profiles, int Connec
         args.Int("profiles", min: 1, max: 100_000),
         args.Int("connections", min: 1, max: 1024),
         args.Int("seconds", min: 1, max: 600),
-        args.Int("seed"));
+        args.Int("seed"),
+        AppForms.ParseOne(args.Text("app")));
 }
 
 /// <summary>
@@ -58,6 +60,7 @@ internal static class ThroughputBenchmark
     private static async Task<int> RunAsync(ThroughputSettings settings)
     {
         var progress = new Progress();
+        var assembly = AppProcess.Assembly(settings.Form, progress);
         await using var azurite = await Azurite.StartAsync();
         var demo = new DemoData(ReferenceData.Shared, settings.Seed, MatchSettings.Today);
         var common = new Dictionary<string, string>
@@ -95,7 +98,7 @@ internal static class ThroughputBenchmark
 
         progress.Log($"wrote {settings.Openings:N0} openings and {ids.Count:N0} profiles");
         var bodies = people.Select(p => JsonSerializer.Serialize(p, ReintegrationJsonContext.Default.Profile)).ToArray();
-        await using var app = AppProcess.Start(common);
+        await using var app = AppProcess.Start(common, assembly);
         await app.FirstMatchAsync(key, bodies[0], TimeSpan.FromMinutes(10));
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Connections })
         {
