@@ -31,7 +31,8 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>Release or Debug: this benchmark's own, from its output folder (bin/{configuration}/net10.0/).</summary>
     private static string Configuration => Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')))!;
 
-    public static AppProcess Start(Dictionary<string, string> settings)
+    /// <summary>Starts the app; <paramref name="niced"/> at the lowest priority (setup, not what is timed: it yields the cores).</summary>
+    public static AppProcess Start(Dictionary<string, string> settings, bool niced = false)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -42,6 +43,14 @@ internal sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (niced)
+        {
+            start.ArgumentList.Insert(0, start.FileName);
+            start.FileName = "nice";
+            start.ArgumentList.Insert(0, "19");
+            start.ArgumentList.Insert(0, "-n");
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
