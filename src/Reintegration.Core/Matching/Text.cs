@@ -18,6 +18,12 @@ internal static class Text
     /// <summary>The distinct non-empty texts, normalised, in the order first met.</summary>
     public static string[] NormaliseAll(IEnumerable<string> texts)
     {
+        // Mostly they are so already: the same array then, not a copy for each of a million openings.
+        if (texts is string[] given && AllNormalAndDistinct(given))
+        {
+            return given;
+        }
+
         // A profile or an opening lists a few skills: a linear search beats hashing them.
         var all = new List<string>();
         foreach (var text in texts)
@@ -30,6 +36,19 @@ internal static class Text
         }
 
         return [.. all];
+    }
+
+    private static bool AllNormalAndDistinct(string[] texts)
+    {
+        for (var i = 0; i < texts.Length; i++)
+        {
+            if (texts[i].Length == 0 || !IsNormal(texts[i]) || Array.IndexOf(texts, texts[i], 0, i) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -11,11 +11,23 @@ public sealed class Places
     private readonly ILookup<string, Place> _byCountry;
     private readonly Dictionary<(string Country, string Region), int> _regionIds;
 
+    // Looked up once per opening compiled (a million at a start): by name, and the region at a place's own point.
+    private readonly Dictionary<string, Dictionary<string, Place>> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Country, double Lat, double Lon), int> _regionAtPlace = [];
+
     internal Places(IEnumerable<Place> places)
     {
         All = places.ToList();
         _byCountry = All.ToLookup(p => p.Country, StringComparer.Ordinal);
         _regionIds = All.Select(p => (p.Country, p.Region)).Distinct().Select((key, id) => (key, id)).ToDictionary(x => x.key, x => x.id + 1);
+        foreach (var place in All)
+        {
+            // The first place of a name, or at a point, wins: as the searches in order that these stand for.
+            var names = _byName.TryGetValue(place.Country, out var known) ? known : _byName[place.Country] = new(StringComparer.OrdinalIgnoreCase);
+            names.TryAdd(place.NameEn, place);
+            names.TryAdd(place.NameRu, place);
+            _regionAtPlace.TryAdd((place.Country, place.Lat, place.Lon), _regionIds[(place.Country, place.Region)]);
+        }
     }
 
     public IReadOnlyList<Place> All { get; }
@@ -24,9 +36,7 @@ public sealed class Places
 
     /// <summary>The place of that name (English or Russian, any case) in the country, if it is one of ours.</summary>
     public Place? Find(string country, string city) =>
-        _byCountry[country].FirstOrDefault(p =>
-            string.Equals(p.NameEn, city.Trim(), StringComparison.OrdinalIgnoreCase)
-            || string.Equals(p.NameRu, city.Trim(), StringComparison.OrdinalIgnoreCase));
+        _byName.TryGetValue(country, out var names) && names.TryGetValue(city.Trim(), out var place) ? place : null;
 
     /// <summary>The place of the country nearest to a point, if the country has places.</summary>
     public Place? Nearest(string country, double lat, double lon) =>
@@ -37,7 +47,8 @@ public sealed class Places
     /// nearest place; 0 when the country has no places. Equal numbers mean the same region.
     /// </summary>
     public int RegionIdAt(string country, double lat, double lon) =>
-        Nearest(country, lat, lon) is { } place ? _regionIds[(place.Country, place.Region)] : 0;
+        _regionAtPlace.TryGetValue((country, lat, lon), out var atPlace) ? atPlace
+        : Nearest(country, lat, lon) is { } place ? _regionIds[(place.Country, place.Region)] : 0;
 
     internal static Places Load() =>
         new(SeedFiles.ReadCsv("places.csv").Select(row => new Place(

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,6 +51,8 @@ public sealed partial class IndexSynchronizer(
 {
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    // The log rows of this instance's own writes, applied already: the next refresh counts them as seen.
+    private readonly ConcurrentQueue<string> _logged = new();
     private volatile IndexLoading? _loading = new("table", 0, null, time.GetUtcNow());
     private string _loadedFrom = "";
     private long _changesApplied;
@@ -93,6 +96,11 @@ public sealed partial class IndexSynchronizer(
         {
             index.Apply(changes.Upserted, changes.Removed);
             Interlocked.Add(ref _changesApplied, changes.Upserted.Count + changes.Removed.Count);
+        }
+
+        foreach (var row in changes.Logged)
+        {
+            _logged.Enqueue(row);
         }
     }
 
@@ -187,6 +195,12 @@ public sealed partial class IndexSynchronizer(
     {
         var now = time.GetUtcNow();
         var from = watermark - options.Value.ClockSkewAllowance;
+        // Rows this instance logged and applied before now: a large import through this instance is not fetched back.
+        while (_logged.TryDequeue(out var own))
+        {
+            _seen[own] = now;
+        }
+
         var fresh = (await changes.ReadAsync(from, now, cancellationToken)).Where(c => !_seen.ContainsKey(c.Row)).ToList();
         if (fresh.Count > 0)
         {

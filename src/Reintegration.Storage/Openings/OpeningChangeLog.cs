@@ -17,8 +17,8 @@ public sealed class OpeningChangeLog(Tables tables, StorageCalls calls, TimeProv
     // What rows written before one row named several openings hold (they stay for the log's retention).
     private const string LegacyIdColumn = "OpeningId";
 
-    /// <summary>Logs that these openings changed, in one transaction.</summary>
-    public async Task RecordAsync(IEnumerable<string> openingIds, CancellationToken cancellationToken)
+    /// <summary>Logs that these openings changed, in one transaction; returns the rows written (as <see cref="ReadAsync"/> names them).</summary>
+    public async Task<IReadOnlyList<string>> RecordAsync(IEnumerable<string> openingIds, CancellationToken cancellationToken)
     {
         // Built once, outside the retried call: a retry after a lost answer writes the same rows again.
         var rows = ChangeLogRows.For(time.GetUtcNow(), openingIds.Distinct(StringComparer.Ordinal), IdsColumn);
@@ -30,6 +30,8 @@ public sealed class OpeningChangeLog(Tables tables, StorageCalls calls, TimeProv
                 await tables.OpeningChanges.SubmitTransactionAsync(actions, token);
             }, cancellationToken);
         }
+
+        return rows.ConvertAll(ChangeLogRows.Name);
     }
 
     /// <summary>

@@ -8,6 +8,12 @@ namespace Reintegration.Storage.Openings;
 /// </summary>
 public sealed record OpeningChanges(IReadOnlyList<OpeningListing> Upserted, IReadOnlyList<string> Removed)
 {
+    /// <summary>
+    /// The change-log rows the write logged these changes in: the instance that applies them need not
+    /// fetch their openings again when its refresh reads those rows (after an import, every one of them).
+    /// </summary>
+    public IReadOnlyList<string> Logged { get; init; } = [];
+
     public static readonly OpeningChanges None = new([], []);
 
     public static OpeningChanges Of(StoredOpening opening) => opening.Closed ? new([], [opening.Id]) : new([opening.ToListing()], []);

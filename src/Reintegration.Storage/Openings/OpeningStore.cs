@@ -68,7 +68,7 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
             await MarkClosedAsync(oldId, cancellationToken);
         }
 
-        await changes.RecordAsync(listings.Select(l => l.Id).Concat(moved), cancellationToken);
+        var logged = await changes.RecordAsync(listings.Select(l => l.Id).Concat(moved), cancellationToken);
 
         var kept = items.ToDictionary(x => x.Ref, x => x.Index, StringComparer.Ordinal);
         var outcomes = openings.Select((o, i) =>
@@ -76,7 +76,7 @@ public sealed class OpeningStore(Tables tables, StorageCalls calls, TimeProvider
             var key = OpeningIds.RefKey(publisherId, o.ExternalRef);
             return new UpsertOutcome(i, OpeningIds.For(publisherId, o.ExternalRef, o.Location.Country), o.ExternalRef, created.Contains(key) && kept[key] == i);
         }).ToList();
-        return new(outcomes, new OpeningChanges(listings, moved));
+        return new(outcomes, new OpeningChanges(listings, moved) { Logged = logged });
     }
 
     /// <summary>Adds the reference rows; null when all were new, else the current id of each that existed.</summary>

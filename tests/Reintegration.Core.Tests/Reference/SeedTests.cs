@@ -138,6 +138,15 @@ public sealed class SeedTests
     }
 
     [Fact]
+    public void Places_RegionAtEachPlacesOwnPoint_IsTheRegionTheNearestPlaceSearchGives()
+    {
+        // A place's own point is answered from a table; a point a hair away goes through the search of the nearest place.
+        Assert.All(Reference.Places.All, p =>
+            Assert.Equal(Reference.Places.RegionIdAt(p.Country, p.Lat + 1e-9, p.Lon), Reference.Places.RegionIdAt(p.Country, p.Lat, p.Lon)));
+        Assert.NotEqual(Reference.Places.RegionIdAt("TJ", 38.5598, 68.7870), Reference.Places.RegionIdAt("TJ", 40.2826, 69.6222));
+    }
+
+    [Fact]
     public void Geo_DistanceDushanbeToKhujand_IsAbout205Km() =>
         Assert.InRange(Geo.DistanceKm(38.5598, 68.7870, 40.2826, 69.6222), 195, 215);
 

@@ -64,6 +64,33 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
+    public async Task ImportThroughThisInstance_IsNotFetchedBackByItsRefresh_WhileAnotherInstancesWriteIs()
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var prefix = TestApp.NewTablePrefix();
+        var logs = new CapturedLogs();
+        var manual = new Dictionary<string, string?> { ["Reintegration:Index:RefreshInterval"] = "01:00:00" };
+        await using var first = await TestStorage.StartAsync(azurite.ConnectionString, prefix, manual,
+            configureServices: services => services.AddLogging(b => b.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Information)));
+        await using var second = await TestStorage.StartAsync(azurite.ConnectionString, prefix, runBackgroundServices: false);
+        var synchronizer = first.Get<IndexSynchronizer>();
+        await synchronizer.Loaded;
+        var loadedAt = TimeProvider.System.GetUtcNow();
+
+        var import = await first.Get<OpeningStore>().UpsertAsync(
+            Publisher, Enumerable.Range(0, 1200).Select(i => TestData.Opening($"OWN-{i}")).ToList(), default);
+        synchronizer.Apply(import.Changes);
+        var other = (await second.Get<OpeningStore>().UpsertAsync(Publisher, [TestData.Opening("OTHER")], default)).Result.Single().Id;
+        await synchronizer.RefreshAsync(loadedAt, default);
+
+        Assert.Equal(1201, first.Get<OpeningIndex>().Count);
+        Assert.NotNull(first.Get<OpeningIndex>().Find(other));
+        // The import counted once, as applied, and the other instance's opening once, as fetched: no scan, no fetching back.
+        Assert.Equal(1201, synchronizer.ChangesApplied);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("the table was read whole instead", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ChangeLog_Prune_DeletesOnlyRowsOlderThanTheCutOff()
     {
         await using var storage = await TestStorage.StartAsync((await SharedAzurite.GetAsync()).ConnectionString, runBackgroundServices: false);

@@ -121,9 +121,10 @@ public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<Op
             }
 
             var openings = new OpeningListing[count];
+            var languages = new Dictionary<(int, int), LanguageSkill>();
             for (var i = 0; i < count; i++)
             {
-                openings[i] = ReadListing(reader, table);
+                openings[i] = ReadListing(reader, table, languages);
             }
 
             var applied = new string[Count(reader.ReadInt32())];
@@ -217,7 +218,8 @@ public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<Op
         writer.Write(o.HousingProvided);
     }
 
-    private static OpeningListing ReadListing(BinaryReader reader, string[] table)
+    /// <summary>One opening; <paramref name="languages"/> shares each language and level among the openings that ask it (immutable).</summary>
+    private static OpeningListing ReadListing(BinaryReader reader, string[] table, Dictionary<(int, int), LanguageSkill> languages)
     {
         string Text() => table[reader.Read7BitEncodedInt()];
         var id = Text();
@@ -231,10 +233,16 @@ public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<Op
         var positions = reader.ReadInt32();
         var skills = ReadTexts(reader, table);
         var licences = ReadTexts(reader, table);
-        var languages = new LanguageSkill[Count(reader.Read7BitEncodedInt())];
-        for (var i = 0; i < languages.Length; i++)
+        var asked = Count(reader.Read7BitEncodedInt()) is var n and > 0 ? new LanguageSkill[n] : [];
+        for (var i = 0; i < asked.Length; i++)
         {
-            languages[i] = new LanguageSkill { Code = Text(), Level = Text() };
+            var (code, level) = (reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
+            if (!languages.TryGetValue((code, level), out var language))
+            {
+                languages[(code, level)] = language = new LanguageSkill { Code = table[code], Level = table[level] };
+            }
+
+            asked[i] = language;
         }
 
         var minYears = reader.ReadInt32();
@@ -251,7 +259,7 @@ public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<Op
             Positions = positions,
             Skills = skills,
             Licences = licences,
-            Languages = languages,
+            Languages = asked,
             MinYears = minYears,
             MonthlyWage = wage,
             StartDate = Day(reader.ReadInt32()),
@@ -287,7 +295,7 @@ public sealed record IndexSnapshot(DateTimeOffset CoveredUntil, IReadOnlyList<Op
 
     private static string[] ReadTexts(BinaryReader reader, string[] table)
     {
-        var texts = new string[Count(reader.Read7BitEncodedInt())];
+        var texts = Count(reader.Read7BitEncodedInt()) is var n and > 0 ? new string[n] : [];
         for (var i = 0; i < texts.Length; i++)
         {
             texts[i] = table[reader.Read7BitEncodedInt()];

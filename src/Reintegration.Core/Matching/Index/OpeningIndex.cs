@@ -50,6 +50,13 @@ public sealed class OpeningIndex(MatchingEngine engine)
         lock (_writer)
         {
             var current = _snapshot;
+            if (current.Count == 0)
+            {
+                // A first load (a million openings at start): built at once, not change by change.
+                Volatile.Write(ref _snapshot, Build(compiled, current.Buckets.Length));
+                return;
+            }
+
             var byId = (Dictionary<string, CandidateOpening>[])current.ById.Clone();
             var copied = new bool[IdShards];
             Dictionary<string, CandidateOpening> Shard(string id)
@@ -110,14 +117,63 @@ public sealed class OpeningIndex(MatchingEngine engine)
                 list.AddRange(entering.Values);
                 list.Sort(ByOccupation);
                 buckets[bucket] = [.. list];
-                keys[bucket] = Array.ConvertAll(buckets[bucket], OpeningKey.Of);
-                runs[bucket] = UnitGroupRuns(keys[bucket]);
-                licensed[bucket] = Enumerable.Range(0, keys[bucket].Length).Where(i => keys[bucket][i].NeedsLicence).ToArray();
+                (keys[bucket], runs[bucket], licensed[bucket]) = Derive(buckets[bucket]);
                 days[bucket] = null;
             }
 
             Volatile.Write(ref _snapshot, new Snapshot(buckets, keys, runs, licensed, days, byId, count));
         }
+    }
+
+    /// <summary>
+    /// The index of these openings alone (the last of an id wins, as in <see cref="Apply"/>): every map and array
+    /// sized up front, the buckets sorted on every core, and none of a change's bookkeeping of what leaves and enters.
+    /// </summary>
+    private static Snapshot Build(List<CandidateOpening> compiled, int bucketCount)
+    {
+        var shards = new int[compiled.Count];
+        var shardSizes = new int[IdShards];
+        for (var i = 0; i < compiled.Count; i++)
+        {
+            shardSizes[shards[i] = ShardOf(compiled[i].Id)]++;
+        }
+
+        var byId = Array.ConvertAll(shardSizes, size => new Dictionary<string, CandidateOpening>(size, StringComparer.Ordinal));
+        for (var i = 0; i < compiled.Count; i++)
+        {
+            byId[shards[i]][compiled[i].Id] = compiled[i];
+        }
+
+        var count = byId.Sum(shard => shard.Count);
+        var held = count == compiled.Count ? compiled : compiled.Where((o, i) => ReferenceEquals(byId[shards[i]][o.Id], o)).ToList();
+        var bucketSizes = new int[bucketCount];
+        foreach (var opening in held)
+        {
+            bucketSizes[BucketOf(opening)]++;
+        }
+
+        var buckets = Array.ConvertAll(bucketSizes, size => size == 0 ? [] : new CandidateOpening[size]);
+        var filled = new int[bucketCount];
+        foreach (var opening in held)
+        {
+            var bucket = BucketOf(opening);
+            buckets[bucket][filled[bucket]++] = opening;
+        }
+
+        var (keys, runs, licensed) = (new OpeningKey[bucketCount][], new int[bucketCount][], new int[bucketCount][]);
+        Parallel.For(0, bucketCount, bucket =>
+        {
+            Array.Sort(buckets[bucket], ByOccupation);
+            (keys[bucket], runs[bucket], licensed[bucket]) = Derive(buckets[bucket]);
+        });
+        return new Snapshot(buckets, keys, runs, licensed, new BucketDay?[bucketCount], byId, count);
+    }
+
+    /// <summary>What a bucket keeps beside its openings (in order of occupation): their keys, its unit groups' runs, who asks for licences.</summary>
+    private static (OpeningKey[] Keys, int[] Runs, int[] Licensed) Derive(CandidateOpening[] bucket)
+    {
+        var keys = Array.ConvertAll(bucket, OpeningKey.Of);
+        return (keys, UnitGroupRuns(keys), Enumerable.Range(0, keys.Length).Where(i => keys[i].NeedsLicence).ToArray());
     }
 
     public void Upsert(OpeningListing listing) => Apply([listing]);
@@ -471,7 +527,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
     /// <summary>The ISCO sub-major groups of the person's occupations: the buckets' second key.</summary>
     private static int[] Fields(Seeker seeker) => seeker.Occupations.Select(o => o.Isco.SubMajor).Distinct().ToArray();
 
-    private int BucketOf(CandidateOpening opening) => opening.Country * SubMajorSlots + opening.Isco.SubMajor;
+    private static int BucketOf(CandidateOpening opening) => opening.Country * SubMajorSlots + opening.Isco.SubMajor;
 
     private static int ShardOf(string id) => (int)((uint)StringComparer.Ordinal.GetHashCode(id) % IdShards);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Azure;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -62,7 +63,11 @@ public sealed class IndexSnapshotStore
     public async Task<byte[]> DownloadAsync(string name, CancellationToken cancellationToken)
     {
         var response = await Container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-        return response.Value.Content.ToArray();
+        // The downloaded buffer itself when it is exactly the content: not a second copy of a snapshot of 150 MB.
+        var content = response.Value.Content.ToMemory();
+        return MemoryMarshal.TryGetArray(content, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
+            ? whole.Array
+            : content.ToArray();
     }
 
     /// <summary>
