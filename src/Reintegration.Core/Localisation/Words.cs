@@ -57,7 +57,7 @@ public abstract class Words
 
     /// <summary>"3,700–5,800 TJS (≈ 511 USD)": what is offered, and about how much that is in dollars.</summary>
     public string Money(decimal min, decimal max, string currency, decimal usd) =>
-        $"{(min == max ? Amount(min) : $"{Amount(min)}–{Amount(max)}")} {currency} (≈ {Amount(usd)} USD)";
+        min == max ? $"{Amount(min)} {currency} (≈ {Amount(usd)} USD)" : $"{Amount(min)}–{Amount(max)} {currency} (≈ {Amount(usd)} USD)";
 
     // Why an opening is offered: one sentence per component that matters.
     public abstract string SameOccupation(string title, string isco, int years);
@@ -135,8 +135,24 @@ public abstract class Words
     /// <summary>Dates are written yyyy-MM-dd in every language we have, as the API writes them.</summary>
     protected static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    protected static string Grouped(decimal amount, string separator) =>
-        Math.Round(amount).ToString("#,0", CultureInfo.InvariantCulture).Replace(",", separator, StringComparison.Ordinal);
+    /// <summary>
+    /// Rounded to a whole number, thousands set apart by <paramref name="separator"/>. A week's digest writes
+    /// hundreds of thousands of these: formatted as a whole number into the stack, with no custom format string.
+    /// </summary>
+    protected static string Grouped(decimal amount, char separator)
+    {
+        var rounded = Math.Round(amount);
+        Span<char> text = stackalloc char[40];
+        if (rounded is < long.MinValue or > long.MaxValue
+            || !((long)rounded).TryFormat(text, out var length, "N0", CultureInfo.InvariantCulture))
+        {
+            return rounded.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', separator);
+        }
+
+        text = text[..length];
+        text.Replace(',', separator);
+        return new string(text);
+    }
 
     protected static string Listed(IEnumerable<string> items) => string.Join(", ", items);
 
