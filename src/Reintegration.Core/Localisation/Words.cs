@@ -136,22 +136,37 @@ public abstract class Words
     protected static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Rounded to a whole number, thousands set apart by <paramref name="separator"/>. A week's digest writes
-    /// hundreds of thousands of these: formatted as a whole number into the stack, with no custom format string.
+    /// Rounded to a whole number (half to even), thousands set apart by <paramref name="separator"/>: what
+    /// <c>ToString("#,0")</c> writes. A week's digest writes hundreds of thousands of these, so digit by digit on the stack.
     /// </summary>
     protected static string Grouped(decimal amount, char separator)
     {
         var rounded = Math.Round(amount);
-        Span<char> text = stackalloc char[40];
-        if (rounded is < long.MinValue or > long.MaxValue
-            || !((long)rounded).TryFormat(text, out var length, "N0", CultureInfo.InvariantCulture))
+        if (rounded is <= long.MinValue or > long.MaxValue)
         {
             return rounded.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', separator);
         }
 
-        text = text[..length];
-        text.Replace(',', separator);
-        return new string(text);
+        var whole = (long)rounded;
+        var magnitude = (ulong)Math.Abs(whole);
+        Span<char> text = stackalloc char[32];
+        var at = text.Length;
+        for (var digits = 0; digits == 0 || magnitude != 0; digits++, magnitude /= 10)
+        {
+            if (digits > 0 && digits % 3 == 0)
+            {
+                text[--at] = separator;
+            }
+
+            text[--at] = (char)('0' + (int)(magnitude % 10));
+        }
+
+        if (whole < 0)
+        {
+            text[--at] = '-';
+        }
+
+        return new string(text[at..]);
     }
 
     protected static string Listed(IEnumerable<string> items) => string.Join(", ", items);
