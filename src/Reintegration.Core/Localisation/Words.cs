@@ -57,7 +57,9 @@ public abstract class Words
 
     /// <summary>"3,700–5,800 TJS (≈ 511 USD)": what is offered, and about how much that is in dollars.</summary>
     public string Money(decimal min, decimal max, string currency, decimal usd) =>
-        min == max ? $"{Amount(min)} {currency} (≈ {Amount(usd)} USD)" : $"{Amount(min)}–{Amount(max)} {currency} (≈ {Amount(usd)} USD)";
+        min == max
+            ? $"{Amount(min)} {currency} (≈ {Amount(usd)} USD)"
+            : $"{Amount(min)}–{Amount(max)} {currency} (≈ {Amount(usd)} USD)";
 
     // Why an opening is offered: one sentence per component that matters.
     public abstract string SameOccupation(string title, string isco, int years);

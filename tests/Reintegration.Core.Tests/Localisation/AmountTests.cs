@@ -6,7 +6,8 @@ namespace Reintegration.Tests.Localisation;
 /// <summary>Amounts are written digit by digit for speed; they must read exactly as the format string "#,0" writes them.</summary>
 public sealed class AmountTests
 {
-    public static TheoryData<decimal> Amounts => [0m, 0.5m, 1.5m, 2.5m, 7m, 999.5m, 1000m, 3700m, 12_345.49m, 1_234_567.5m, 99_999_999_999m, -1234.6m];
+    public static TheoryData<decimal> Amounts =>
+        [0m, 0.5m, 1.5m, 2.5m, 7m, 999.5m, 1000m, 3700m, 12_345.49m, 1_234_567.5m, 99_999_999_999m, -1234.6m];
 
     [Theory]
     [MemberData(nameof(Amounts))]

@@ -18,7 +18,8 @@ public sealed class VocabularyTests
     {
         var engine = new MatchingEngine(ReferenceData.Shared);
         var person = engine.Compile(Build.Welder() with { Skills = ["Underwater Welding"], Licences = [] });
-        var opening = engine.Compile(Build.Opening("o", "KZ", "Almaty", o => o with { Skills = ["underwater welding", "rigging"], Licences = [] }));
+        var opening = engine.Compile(
+            Build.Opening("o", "KZ", "Almaty", o => o with { Skills = ["underwater welding", "rigging"], Licences = [] }));
 
         Assert.Equal(0.5, SkillScore.Of(person, opening));
     }

@@ -30,7 +30,10 @@ internal sealed class MatchReasons(ReferenceData reference)
         Seeker seeker, CandidateOpening opening, Scored scored, int today, Words words, HashSet<string>? said = null)
     {
         var names = new ReferenceNames(reference, words);
-        var reasons = new List<string>(8 + opening.Languages.Length + seeker.Profile.Bans.Count) { Occupation(seeker, opening, words, names) };
+        var reasons = new List<string>(8 + opening.Languages.Length + seeker.Profile.Bans.Count)
+        {
+            Occupation(seeker, opening, words, names),
+        };
         AddIfAny(reasons, Skills(seeker, opening, words));
         AddLanguages(reasons, seeker, opening, words, names);
         AddIfAny(reasons, Experience(seeker, opening, words));
