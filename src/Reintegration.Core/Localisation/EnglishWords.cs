@@ -27,7 +27,7 @@ public sealed class EnglishWords : Words
         _ => "visa and work permit",
     };
 
-    public override string Amount(decimal amount) => Grouped(amount, ",");
+    public override string Amount(decimal amount) => Grouped(amount, ',');
 
     public override string SameOccupation(string title, string isco, int years) =>
         $"Same occupation: {title} ({isco}), {Years(years)} of experience.";

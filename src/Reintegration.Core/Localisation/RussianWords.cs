@@ -8,7 +8,7 @@ namespace Reintegration.Localisation;
 public sealed class RussianWords : Words
 {
     /// <summary>Thousands are set apart by a non-breaking space, so that "1 000" never breaks over a line.</summary>
-    private const string ThousandsSeparator = "\u00A0";
+    private const char ThousandsSeparator = '\u00A0';
 
     public override string Code => "ru";
 

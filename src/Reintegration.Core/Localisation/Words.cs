@@ -57,7 +57,9 @@ public abstract class Words
 
     /// <summary>"3,700–5,800 TJS (≈ 511 USD)": what is offered, and about how much that is in dollars.</summary>
     public string Money(decimal min, decimal max, string currency, decimal usd) =>
-        $"{(min == max ? Amount(min) : $"{Amount(min)}–{Amount(max)}")} {currency} (≈ {Amount(usd)} USD)";
+        min == max
+            ? $"{Amount(min)} {currency} (≈ {Amount(usd)} USD)"
+            : $"{Amount(min)}–{Amount(max)} {currency} (≈ {Amount(usd)} USD)";
 
     // Why an opening is offered: one sentence per component that matters.
     public abstract string SameOccupation(string title, string isco, int years);
@@ -135,8 +137,39 @@ public abstract class Words
     /// <summary>Dates are written yyyy-MM-dd in every language we have, as the API writes them.</summary>
     protected static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    protected static string Grouped(decimal amount, string separator) =>
-        Math.Round(amount).ToString("#,0", CultureInfo.InvariantCulture).Replace(",", separator, StringComparison.Ordinal);
+    /// <summary>
+    /// Rounded to a whole number (half to even), thousands set apart by <paramref name="separator"/>: what
+    /// <c>ToString("#,0")</c> writes. A week's digest writes hundreds of thousands of these, so digit by digit on the stack.
+    /// </summary>
+    protected static string Grouped(decimal amount, char separator)
+    {
+        var rounded = Math.Round(amount);
+        if (rounded is <= long.MinValue or > long.MaxValue)
+        {
+            return rounded.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', separator);
+        }
+
+        var whole = (long)rounded;
+        var magnitude = (ulong)Math.Abs(whole);
+        Span<char> text = stackalloc char[32];
+        var at = text.Length;
+        for (var digits = 0; digits == 0 || magnitude != 0; digits++, magnitude /= 10)
+        {
+            if (digits > 0 && digits % 3 == 0)
+            {
+                text[--at] = separator;
+            }
+
+            text[--at] = (char)('0' + (int)(magnitude % 10));
+        }
+
+        if (whole < 0)
+        {
+            text[--at] = '-';
+        }
+
+        return new string(text[at..]);
+    }
 
     protected static string Listed(IEnumerable<string> items) => string.Join(", ", items);
 

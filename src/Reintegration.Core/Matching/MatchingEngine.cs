@@ -42,13 +42,16 @@ public sealed class MatchingEngine
 
     internal Scorer Scorer { get; }
 
-    internal Seeker Compile(Profile profile) => Seeker.Compile(profile, Reference, Countries, RegimesFrom(profile.Citizenship));
+    /// <summary>The numbers of the skills, licences and languages the openings compiled so far bring.</summary>
+    internal Vocabulary Vocabulary { get; } = new();
+
+    internal Seeker Compile(Profile profile) => Seeker.Compile(profile, Reference, Countries, RegimesFrom(profile.Citizenship), Vocabulary);
 
     private MobilityRegime[] RegimesFrom(string citizenship) =>
         _regimes.GetOrAdd(citizenship, static (from, engine) =>
             Array.ConvertAll(engine.Countries.Codes, to => engine.Reference.Mobility.Find(from, to)), this);
 
-    internal CandidateOpening Compile(OpeningListing listing) => CandidateOpening.Compile(listing, Reference, Countries);
+    internal CandidateOpening Compile(OpeningListing listing) => CandidateOpening.Compile(listing, Reference, Countries, Vocabulary);
 
     /// <summary>Matches by judging and scoring every opening: simple, and the specification the index must meet.</summary>
     public MatchResult FullScan(Profile profile, IEnumerable<OpeningListing> openings, MatchQuery query)

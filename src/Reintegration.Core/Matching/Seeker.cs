@@ -30,9 +30,13 @@ internal sealed class Seeker
     public required bool IsRefugee { get; init; }
     public required int AvailableDay { get; init; }
     public required Experience[] Occupations { get; init; }
-    public required HashSet<string> Skills { get; init; }
-    public required HashSet<string> Licences { get; init; }
-    public required Dictionary<string, CefrLevel> Languages { get; init; }
+    public required HeldTexts Skills { get; init; }
+    public required HeldTexts Licences { get; init; }
+
+    /// <summary>The codes of the languages the person speaks; <see cref="LanguageLevels"/> in the same order.</summary>
+    public required HeldTexts Languages { get; init; }
+
+    public required CefrLevel[] LanguageLevels { get; init; }
     public required double MinWageUsd { get; init; }
 
     /// <summary>Per country: the bans that cover it (usually none).</summary>
@@ -54,7 +58,9 @@ internal sealed class Seeker
     /// Per country, the pathway from the person's citizenship: the same for everyone of one citizenship,
     /// so shared (see <see cref="MatchingEngine"/>) and only read.
     /// </param>
-    public static Seeker Compile(Profile profile, ReferenceData reference, CountryIndex countries, MobilityRegime[] regimes)
+    /// <param name="vocabulary">The numbers of the openings' skills, licences and languages.</param>
+    public static Seeker Compile(
+        Profile profile, ReferenceData reference, CountryIndex countries, MobilityRegime[] regimes, Vocabulary vocabulary)
     {
         var (lat, lon) = LocationRules.Coordinates(profile.Home, reference);
         var home = countries.IndexOf(profile.Home.Country);
@@ -85,9 +91,10 @@ internal sealed class Seeker
             IsRefugee = isRefugee,
             AvailableDay = profile.AvailableFrom?.DayNumber ?? int.MinValue,
             Occupations = occupations,
-            Skills = Text.NormaliseAll(profile.Skills).ToHashSet(StringComparer.Ordinal),
-            Licences = Text.NormaliseAll(profile.Licences).ToHashSet(StringComparer.Ordinal),
-            Languages = profile.Languages.ToDictionary(l => l.Code, l => Cefr.Parse(l.Level), StringComparer.Ordinal),
+            Skills = vocabulary.Held(Text.NormaliseAll(profile.Skills)),
+            Licences = vocabulary.Held(Text.NormaliseAll(profile.Licences)),
+            Languages = vocabulary.Held(profile.Languages.Select(l => l.Code).ToArray()),
+            LanguageLevels = profile.Languages.Select(l => Cefr.Parse(l.Level)).ToArray(),
             MinWageUsd = profile.MinMonthlyWage is { } wage ? (double)reference.Currencies.ToUsd(wage.Amount, wage.Currency) : double.NaN,
             Bans = BansByCountry(profile, reference, countries),
             Refoulement = refoulement,

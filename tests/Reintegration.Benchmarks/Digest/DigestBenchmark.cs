@@ -20,7 +20,8 @@ namespace Reintegration.Benchmarks.Digest;
 /// coverage-first allocation and once with plain per-person top-k; for each, how the
 /// recommendations spread: coverage against the bound, congestion, scores. The greedy rounds the
 /// digest used before are measured on the same candidates, and the run's time is split into its
-/// parts (candidates, allocation, the bound) by timing each again on its own. Each run's digests are
+/// parts (candidates, allocation, the bound) by timing each again on its own; the digest's run is timed
+/// once more, warm (the JIT done), and each run counts the bytes it allocates. Each run's digests are
 /// hashed (SHA-256 of their JSON, as stored), after the timing, so that a change meant only to make the
 /// run faster can show it left every digest byte for byte the same.
 /// </summary>
@@ -55,6 +56,7 @@ internal static class DigestBenchmark
         // The digest's own allocation first, as the weekly run meets it: nothing warmed up by another run.
         var coverage = Measured("coverage-first", CoverageFirst.Allocate);
         var plain = Measured("plain top-k", PlainTopK.Allocate);
+        var warm = Measured("coverage-first again, warm", CoverageFirst.Allocate);
 
         var open = composer.OpenListings(week);
         var (wishlists, candidatesSeconds) = Timed(() => composer.Wishlists(people, open, week, options));
@@ -88,6 +90,11 @@ internal static class DigestBenchmark
             .Add("jitCompilations", coverage.Jitted)
             // The engine's code precompiled (a ReadyToRun publish), or JIT-compiled as it runs (a build).
             .Add("readyToRun", ReadyToRunPublish.IsReadyToRun(typeof(OpeningIndex).Assembly.Location))
+            .Add("allocatedMb", coverage.AllocatedMb, 0)
+            .Add("warmSeconds", warm.Seconds, 2)
+            .Add("warmCpuSeconds", warm.CpuSeconds, 2)
+            .Add("warmAllocatedMb", warm.AllocatedMb, 0)
+            .Add("warmSameDigests", warm.Sha256 == coverage.Sha256)
             .Add("candidatesSeconds", candidatesSeconds, 2)
             .Add("candidatesThroughMatchSeconds", matchedSeconds, 2)
             .Add("allocationSeconds", allocationSeconds, 2)
@@ -98,21 +105,22 @@ internal static class DigestBenchmark
             .Print();
         return 0;
 
-        (AllocationMetrics Metrics, double Seconds, double CpuSeconds, long Jitted, double PeakMb, string Sha256) Measured(
+        (AllocationMetrics Metrics, double Seconds, double CpuSeconds, long Jitted, double PeakMb, double AllocatedMb, string Sha256) Measured(
             string name, Allocator allocate)
         {
             memory.Reset();
             var jitted = JitInfo.GetCompiledMethodCount();
-            var cpu = Environment.CpuUsage.TotalTime;
+            var (cpu, allocated) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(precise: true));
             var (run, seconds) = Timed(() => composer.Compose(people, centres, week, DateTimeOffset.UnixEpoch, options, allocate));
             var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
             jitted = JitInfo.GetCompiledMethodCount() - jitted;
+            var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
             var peak = memory.PeakMegabytes();
             var entries = run.Digests.SelectMany(d => d.Entries).ToList();
             var recommendations = entries.Sum(e => e.Recommendations.Count);
             progress.Log($"{name}: {entries.Count:N0} entries, {recommendations:N0} recommendations in {seconds:N1} s ({
-                cpuSeconds:N1} s of CPU, {jitted:N0} methods JIT-compiled), peak {peak:N0} MB");
-            return (run.Allocation.Metrics, seconds, cpuSeconds, jitted, peak, Sha256Of(run.Digests));
+                cpuSeconds:N1} s of CPU, {jitted:N0} methods JIT-compiled), peak {peak:N0} MB, {allocatedMb:N0} MB allocated");
+            return (run.Allocation.Metrics, seconds, cpuSeconds, jitted, peak, allocatedMb, Sha256Of(run.Digests));
         }
     }
 

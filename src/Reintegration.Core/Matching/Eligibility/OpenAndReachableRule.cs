@@ -17,9 +17,9 @@ internal static class OpenAndReachableRule
     /// <summary>Whether the opening asks for a licence the person lacks.</summary>
     public static bool LacksLicence(Seeker seeker, CandidateOpening opening)
     {
-        foreach (var licence in opening.Licences)
+        for (var i = 0; i < opening.LicenceIds.Length; i++)
         {
-            if (!seeker.Licences.Contains(licence))
+            if (seeker.Licences.IndexOf(opening.LicenceIds[i], opening.Licences[i]) < 0)
             {
                 return true;
             }

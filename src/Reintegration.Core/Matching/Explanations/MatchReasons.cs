@@ -30,14 +30,17 @@ internal sealed class MatchReasons(ReferenceData reference)
         Seeker seeker, CandidateOpening opening, Scored scored, int today, Words words, HashSet<string>? said = null)
     {
         var names = new ReferenceNames(reference, words);
-        var reasons = new List<string> { Occupation(seeker, opening, words, names) };
+        var reasons = new List<string>(8 + opening.Languages.Length + seeker.Profile.Bans.Count)
+        {
+            Occupation(seeker, opening, words, names),
+        };
         AddIfAny(reasons, Skills(seeker, opening, words));
-        reasons.AddRange(Languages(seeker, opening, words, names));
+        AddLanguages(reasons, seeker, opening, words, names);
         AddIfAny(reasons, Experience(seeker, opening, words));
         reasons.Add(Wage(seeker, opening, words));
         reasons.Add(Location(opening, scored, words, names));
         reasons.Add(PathwayLine(seeker, opening, words));
-        reasons.AddRange(Bans(seeker, opening, today, words, names));
+        AddBans(reasons, seeker, opening, today, words, names);
         if (seeker.IsRefugee && seeker.Profile.VoluntaryRepatriation && opening.Opening.Location.Country == seeker.Profile.Citizenship)
         {
             reasons.Add(words.VoluntaryRepatriation);
@@ -62,8 +65,17 @@ internal sealed class MatchReasons(ReferenceData reference)
 
     private static string Occupation(Seeker seeker, CandidateOpening opening, Words words, ReferenceNames names)
     {
-        var best = seeker.Occupations.MaxBy(e =>
-            OccupationScore.Closeness(e.Isco, opening.Isco) * OccupationScore.ExperienceWeight(e.Years));
+        var (best, bestWeight) = (seeker.Occupations[0], double.NegativeInfinity);
+        foreach (var experience in seeker.Occupations)
+        {
+            // The first of the closest, weighted by experience, as MaxBy would give.
+            var weight = OccupationScore.Closeness(experience.Isco, opening.Isco) * OccupationScore.ExperienceWeight(experience.Years);
+            if (weight > bestWeight)
+            {
+                (best, bestWeight) = (experience, weight);
+            }
+        }
+
         var (theirs, isco) = (names.Occupation(opening.Opening.Isco), opening.Opening.Isco);
         var closeness = OccupationScore.Closeness(best.Isco, opening.Isco);
         var yours = names.Occupation(best.Code);
@@ -74,24 +86,44 @@ internal sealed class MatchReasons(ReferenceData reference)
 
     private static string? Skills(Seeker seeker, CandidateOpening opening, Words words)
     {
-        var asked = opening.Skills.Concat(opening.Licences).ToList();
-        if (asked.Count == 0)
+        var asked = opening.Skills.Length + opening.Licences.Length;
+        if (asked == 0)
         {
             return null;
         }
 
-        var held = asked.Where(a => seeker.Skills.Contains(a) || seeker.Licences.Contains(a)).ToList();
-        return words.Skills(asked.Count, held, asked.Except(held).ToList());
+        var (held, missing) = (new List<string>(asked), new List<string>(asked));
+        foreach (var skill in opening.Skills)
+        {
+            (seeker.Skills.Contains(skill) || seeker.Licences.Contains(skill) ? held : missing).Add(skill);
+        }
+
+        foreach (var licence in opening.Licences)
+        {
+            if (seeker.Skills.Contains(licence) || seeker.Licences.Contains(licence))
+            {
+                held.Add(licence);
+            }
+            else if (Array.IndexOf(opening.Skills, licence) < 0)
+            {
+                // Missing is listed once: a licence also asked as a skill is missing as that skill already.
+                missing.Add(licence);
+            }
+        }
+
+        return words.Skills(asked, held, missing);
     }
 
-    private static IEnumerable<string> Languages(Seeker seeker, CandidateOpening opening, Words words, ReferenceNames names)
+    private static void AddLanguages(List<string> reasons, Seeker seeker, CandidateOpening opening, Words words, ReferenceNames names)
     {
         foreach (var (code, required) in opening.Languages)
         {
             var name = names.Language(code);
-            yield return seeker.Languages.TryGetValue(code, out var held)
-                ? held >= required ? words.LanguageHeld(name, held, required) : words.LanguageBelow(name, held, required)
-                : words.LanguageNotSpoken(name, required);
+            var at = seeker.Languages.IndexOf(code);
+            var held = at >= 0 ? seeker.LanguageLevels[at] : default;
+            reasons.Add(at < 0 ? words.LanguageNotSpoken(name, required)
+                : held >= required ? words.LanguageHeld(name, held, required)
+                : words.LanguageBelow(name, held, required));
         }
     }
 
@@ -143,19 +175,25 @@ internal sealed class MatchReasons(ReferenceData reference)
             static key => key.Words.PathwayLine(key.Pathway, key.Obtain, key.Sponsored));
     }
 
-    private IEnumerable<string> Bans(Seeker seeker, CandidateOpening opening, int today, Words words, ReferenceNames names)
+    private void AddBans(List<string> reasons, Seeker seeker, CandidateOpening opening, int today, Words words, ReferenceNames names)
     {
+        var bans = seeker.Profile.Bans;
+        if (bans.Count == 0)
+        {
+            return;
+        }
+
         var covering = seeker.Bans[opening.Country];
         var country = names.Country(opening.Opening.Location.Country);
-        foreach (var ban in seeker.Profile.Bans)
+        var start = DateOnly.FromDayNumber(seeker.StartDay(opening, today));
+        foreach (var ban in bans)
         {
             var area = _banAreas.GetOrAdd(
                 ban.Country, static (issuer, areas) => ExclusionText.BanArea(issuer, areas.CountriesBarredBy(issuer)), reference.BanAreas);
-            var window = covering.FirstOrDefault(w => ReferenceEquals(w.Ban, ban));
-            var start = DateOnly.FromDayNumber(seeker.StartDay(opening, today));
-            yield return window is null ? words.BanDoesNotCover(area, country)
+            var window = Array.Find(covering, w => ReferenceEquals(w.Ban, ban));
+            reasons.Add(window is null ? words.BanDoesNotCover(area, country)
                 : window.FromDay > start.DayNumber ? words.BanStartsLater(area, DateOnly.FromDayNumber(window.FromDay), start)
-                : words.BanEndedBefore(area, DateOnly.FromDayNumber(window.UntilDay), start);
+                : words.BanEndedBefore(area, DateOnly.FromDayNumber(window.UntilDay), start));
         }
     }
 

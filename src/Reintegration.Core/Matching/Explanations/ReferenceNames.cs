@@ -4,7 +4,7 @@ using Reintegration.Reference;
 namespace Reintegration.Matching.Explanations;
 
 /// <summary>Codes written as names in one language; the code itself where the seeds have no name for it.</summary>
-internal sealed class ReferenceNames(ReferenceData reference, Words words)
+internal readonly struct ReferenceNames(ReferenceData reference, Words words)
 {
     public string Country(string code) => reference.Countries.NameOf(code) is { } name ? words.Name(name) : code;
 

@@ -8,20 +8,23 @@ internal static class LanguageScore
 {
     public static double Of(Seeker seeker, CandidateOpening opening)
     {
-        if (opening.Languages.Length == 0)
+        var languages = opening.Languages;
+        if (languages.Length == 0)
         {
             return 1;
         }
 
         var sum = 0.0;
-        foreach (var (code, required) in opening.Languages)
+        for (var i = 0; i < languages.Length; i++)
         {
-            if (seeker.Languages.TryGetValue(code, out var held))
+            var (code, required) = languages[i];
+            if (seeker.Languages.IndexOf(opening.LanguageIds[i], code) is var at and >= 0)
             {
+                var held = seeker.LanguageLevels[at];
                 sum += held >= required ? 1 : (double)held / (double)required;
             }
         }
 
-        return sum / opening.Languages.Length;
+        return sum / languages.Length;
     }
 }

@@ -5,29 +5,27 @@ internal static class SkillScore
 {
     public static double Of(Seeker seeker, CandidateOpening opening)
     {
-        var required = opening.Skills.Length + opening.Licences.Length;
+        var required = opening.SkillIds.Length + opening.LicenceIds.Length;
         if (required == 0)
         {
             return 1;
         }
 
-        var held = 0;
-        foreach (var skill in opening.Skills)
+        return (double)(Held(seeker.Skills, opening.SkillIds, opening.Skills) + Held(seeker.Licences, opening.LicenceIds, opening.Licences))
+            / required;
+    }
+
+    private static int Held(HeldTexts held, int[] ids, string[] texts)
+    {
+        var count = 0;
+        for (var i = 0; i < ids.Length && held.Count > 0; i++)
         {
-            if (seeker.Skills.Contains(skill))
+            if (held.IndexOf(ids[i], texts[i]) >= 0)
             {
-                held++;
+                count++;
             }
         }
 
-        foreach (var licence in opening.Licences)
-        {
-            if (seeker.Licences.Contains(licence))
-            {
-                held++;
-            }
-        }
-
-        return (double)held / required;
+        return count;
     }
 }
