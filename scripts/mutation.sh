@@ -12,11 +12,14 @@
 # Digests, and Digests/Rendering). The digest folder is two areas because one run of it outlasts a session.
 # Prints the score of every folder, and exits non-zero when a folder scores below 85 % or all of the
 # areas run together below 90 %. Reports (HTML and JSON) go to artifacts/mutation/<area>/.
-# Environment: STRYKER_CONCURRENCY (2) test processes at once.
+# Environment: STRYKER_CONCURRENCY (2) test processes at once; REINTEGRATION_PROPERTY_DIVISOR (10): the CsCheck
+# properties try a tenth of the cases they try in CI (tests/Reintegration.Core.Tests/PropertyRuns.cs), since Stryker
+# runs them once for every mutant they reach; 1 runs them in full.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_dotnet_tools
+export REINTEGRATION_PROPERTY_DIVISOR="${REINTEGRATION_PROPERTY_DIVISOR:-10}"
 
 declare -A globs=(
   [scoring]='**/Matching/Scoring/**/*.cs **/Matching/Eligibility/**/*.cs'

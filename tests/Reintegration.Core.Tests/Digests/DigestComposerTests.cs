@@ -145,7 +145,7 @@ public sealed class DigestComposerTests
             Assert.Equal(once.Digests.Select(Json), again.Digests.Select(Json));
             Assert.Equal(once.Allocation.Bound, once.Allocation.Covered);
             Assert.Equal(once.Allocation.Covered, once.Digests.Sum(d => d.Entries.Count(e => e.Recommendations.Count > 0)));
-        }, iter: 40);
+        }, iter: PropertyRuns.Iter(40));
 
     [Fact]
     public void Html_EncodesEveryValue_AndShowsScoreBars()

@@ -75,7 +75,7 @@ public sealed class IndexSnapshotTests
             var refused = Assert.Throws<UnreadableSnapshotException>(() => IndexSnapshot.Read(bytes));
 
             Assert.Contains("checksum", refused.Reason, StringComparison.Ordinal);
-        }, iter: 200);
+        }, iter: PropertyRuns.Iter(200));
 
     [Fact]
     public void Snapshot_OfAnotherVersion_IsRefused()

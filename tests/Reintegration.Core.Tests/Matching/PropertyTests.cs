@@ -33,7 +33,7 @@ public sealed class PropertyTests
         {
             var longer = profile with { Occupations = profile.Occupations.Select((o, i) => i == 0 ? o with { Years = o.Years + more } : o).ToList() };
             AssertNotLower(ScoreOf(profile, opening), ScoreOf(longer, opening));
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Iter(Iterations));
 
     [Fact]
     public void Score_HigherLanguageLevel_NeverLowersIt() =>
@@ -47,7 +47,7 @@ public sealed class PropertyTests
 
             var better = profile with { Languages = [profile.Languages[0] with { Level = (level + 1).ToString() }, .. profile.Languages.Skip(1)] };
             AssertNotLower(ScoreOf(profile, opening), ScoreOf(better, opening));
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Iter(Iterations));
 
     [Fact]
     public void Score_OneMoreMatchingSkill_NeverLowersIt() =>
@@ -60,7 +60,7 @@ public sealed class PropertyTests
             }
 
             AssertNotLower(ScoreOf(profile, opening), ScoreOf(profile with { Skills = [.. profile.Skills, lacking] }, opening));
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Iter(Iterations));
 
     [Fact]
     public void Score_HigherWage_NeverLowersIt() =>
@@ -73,7 +73,7 @@ public sealed class PropertyTests
 
             var better = opening with { Opening = opening.Opening with { MonthlyWage = wage with { Min = wage.Min + raise, Max = wage.Max + raise } } };
             AssertNotLower(ScoreOf(profile, opening), ScoreOf(profile, better));
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Iter(Iterations));
 
     [Fact]
     public void Score_ShorterDistanceInTheSameTier_NeverLowersIt() =>
@@ -98,7 +98,7 @@ public sealed class PropertyTests
             {
                 Assert.True(after.Score >= before.Score, $"score fell from {before.Score} to {after.Score}");
             }
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Iter(Iterations));
 
     [Fact]
     public void Score_AndComponents_StayInTheUnitInterval() =>
@@ -111,7 +111,7 @@ public sealed class PropertyTests
 
             var c = match.Components;
             Assert.All([match.Score, c.Occupation, c.Skills, c.Language, c.Experience, c.Location, c.Wage, c.Pathway], v => Assert.InRange(v, 0, 1));
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Iter(Iterations));
 
     [Fact]
     public void Score_AnyWeights_IsTheWeightedMeanOfItsComponents() =>
@@ -133,7 +133,7 @@ public sealed class PropertyTests
             var mean = (w[0] * c.Occupation + w[1] * c.Skills + w[2] * c.Language + w[3] * c.Experience + w[4] * c.Location + w[5] * c.Wage + w[6] * c.Pathway)
                 / w.Sum();
             Assert.Equal(mean, match.Score, 9);
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Iter(Iterations));
 
     [Fact]
     public void ScoreBounds_AnyWeights_NeverBelowTheScore() =>
@@ -157,7 +157,7 @@ public sealed class PropertyTests
             var fromKey = engine.Scorer.KeyBound(seeker, OpeningKey.Of(opening), pathway, tier);
             Assert.True(fromKey >= upper, $"the key's bound {fromKey:R} is below the upper bound {upper:R}");
             Assert.True(engine.Scorer.QuickBound(seeker, opening, tier) >= fromKey, "the quick bound is below the key's bound");
-        }, iter: Iterations);
+        }, iter: PropertyRuns.Iter(Iterations));
 
     [Fact]
     public void Index_AnswersExactlyAsTheFullScan() =>
@@ -170,7 +170,7 @@ public sealed class PropertyTests
                 index.Apply(openings);
 
                 Build.AssertSame(Build.Engine.FullScan(profile, openings, query), index.Match(profile, query));
-            }, iter: 300);
+            }, iter: PropertyRuns.Iter(300));
 
     [Fact]
     public void Index_AskedOnDaysOneAfterAnother_AnswersEachAsTheFullScan() =>
@@ -188,7 +188,7 @@ public sealed class PropertyTests
                         Build.AssertSame(Build.Engine.FullScan(profile, openings, query), index.Match(profile, query));
                     }
                 }
-            }, iter: 150);
+            }, iter: PropertyRuns.Iter(150));
 
     [Fact]
     public void Index_Rank_SameOpeningsAndScoresAsTheFullScan() =>
@@ -205,7 +205,7 @@ public sealed class PropertyTests
 
                 var scanned = Build.Engine.FullScan(profile, openings, query).Matches;
                 Assert.Equal(scanned.Select(m => new RankedOpening(m.OpeningId, m.Score)), ranked);
-            }, iter: 300);
+            }, iter: PropertyRuns.Iter(300));
 
     [Fact]
     public void Index_WithSkippedOpenings_AnswersAsTheFullScan() =>
@@ -220,7 +220,7 @@ public sealed class PropertyTests
 
             Build.AssertSame(Build.Engine.FullScan(profile, openings, query), result);
             Assert.DoesNotContain(result.Matches, m => skipped.Contains(m.OpeningId));
-        }, iter: 200);
+        }, iter: PropertyRuns.Iter(200));
 
     [Fact]
     public void Index_AfterUpdatesAndRemovals_AnswersAsTheFullScanOfWhatRemains() =>
@@ -236,7 +236,7 @@ public sealed class PropertyTests
 
             Assert.Equal(expected.Count, index.Count);
             Build.AssertSame(Build.Engine.FullScan(profile, expected, Build.Query(20)), index.Match(profile, Build.Query(20)));
-        }, iter: 150);
+        }, iter: PropertyRuns.Iter(150));
 
     private static Match? Match(Profile profile, OpeningListing opening) =>
         Build.Engine.FullScan(profile, [opening], Build.Query()).Matches.SingleOrDefault();

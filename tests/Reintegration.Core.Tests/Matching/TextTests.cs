@@ -21,6 +21,12 @@ public sealed class TextTests
     [InlineData("", "")]
     public void Normalise_TrimsSingleSpacesAndLowers(string text, string expected) => Assert.Equal(expected, Text.Normalise(text));
 
+    /// <summary>A compiled opening shares its texts with the listing (and a snapshot's loaded openings with each other) only so.</summary>
+    [Theory]
+    [InlineData("arc welding")]
+    [InlineData("сварка труб")]
+    public void Normalise_TextAlreadyNormal_IsGivenBackItself(string text) => Assert.Same(text, Text.Normalise(text));
+
     [Fact]
     public void Normalise_AnyText_EqualsSplitJoinAndLower() =>
         Gen.OneOf(Gen.String[Gen.Char["aZ \t\n\u00A0É\u2003b"], 0, 12], Gen.String).Sample(text =>

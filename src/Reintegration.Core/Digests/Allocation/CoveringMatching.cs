@@ -174,7 +174,7 @@ internal sealed class CoveringMatching
             if (node < _rows && node != person)
             {
                 var real = _distance[node] - _potential[person] + _potential[node];
-                if (real < gain || (real == gain && best >= 0 && node < best))
+                if (real < gain || (real == gain && node < best))
                 {
                     (best, gain) = (node, real);
                 }

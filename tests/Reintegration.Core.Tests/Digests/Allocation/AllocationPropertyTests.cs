@@ -17,7 +17,7 @@ public sealed class AllocationPropertyTests
 
     [Fact]
     public void MaxCoverage_SmallProblems_EqualsBruteForce() =>
-        Small.Sample(problem => MaxCoverage.Of(problem) == BruteForce.Best(problem).Covered, iter: 600);
+        Small.Sample(problem => MaxCoverage.Of(problem) == BruteForce.Best(problem).Covered, iter: PropertyRuns.Iter(600));
 
     [Fact]
     public void CoverageFirst_SmallProblems_CoversTheBruteForceBound_WithItsHighestTotalOfFirsts() =>
@@ -29,7 +29,7 @@ public sealed class AllocationPropertyTests
             Assert.Equal(covered, first.Count);
             Assert.Equal(score, first.Sum(e => graph.Score[e]), 6);
             Assert.Equal(covered, Covered(CoverageFirst.Allocate(problem)));
-        }, iter: 600);
+        }, iter: PropertyRuns.Iter(600));
 
     [Fact]
     public void CoverageFirst_ReachesTheBound_AndNeverCoversFewerThanGreedy() =>
@@ -38,7 +38,7 @@ public sealed class AllocationPropertyTests
             var covered = Covered(CoverageFirst.Allocate(problem));
             Assert.Equal(MaxCoverage.Of(problem), covered);
             Assert.True(covered >= Covered(GreedyRounds.Allocate(problem)));
-        }, iter: 300);
+        }, iter: PropertyRuns.Iter(300));
 
     [Fact]
     public void Allocations_NeverExceedACap_NorGiveMoreThanAsked_NorAnythingNotWished() =>
@@ -58,7 +58,7 @@ public sealed class AllocationPropertyTests
                     Assert.Equal(scores.OrderDescending(), scores);
                 }
             }
-        }, iter: 300);
+        }, iter: PropertyRuns.Iter(300));
 
     [Fact]
     public void Allocations_SameProblemInAnyOrder_SameAssignments() =>
@@ -74,5 +74,5 @@ public sealed class AllocationPropertyTests
                 Assert.All(once, a => Assert.Equal(a.Value.Openings, again[a.Key].Openings));
                 Assert.All(once, a => Assert.Equal(a.Value.Openings, reordered[a.Key].Openings));
             }
-        }, iter: 200);
+        }, iter: PropertyRuns.Iter(200));
 }

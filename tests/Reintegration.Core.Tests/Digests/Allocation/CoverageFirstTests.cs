@@ -57,6 +57,13 @@ public sealed class CoverageFirstTests
             "a:x"
         },
         {
+            "equal bids for a last place: the lower person id has it, though it bid again after a fuller opening",
+            Of("pa=1 pb=1 pc=1 x=1 y=1", 2,
+                Wants("a", ("pa", 1.0), ("x", 0.9), ("y", 0.5)), Wants("b", ("pb", 1.0), ("y", 0.5)), Wants("c", ("pc", 1.0), ("x", 0.95))),
+            "a:pa,y b:pb c:pc,x",
+            "a:pa,y b:pb c:pc,x"
+        },
+        {
             "no slots, nothing given",
             Of("x=1", 0, Wants("a", ("x", 0.9))),
             "a:",
@@ -95,8 +102,22 @@ public sealed class CoverageFirstTests
     }
 
     [Fact]
-    public void CoverageFirst_TwoWishlistsForOnePerson_Refused() =>
-        Assert.Throws<ArgumentException>(() => CoverageFirst.Allocate(Of("x=1", 1, Wants("a", ("x", 0.9)), Wants("a", ("x", 0.8)))));
+    public void CoverageFirst_TwoWishlistsForOnePerson_RefusedNamingThePerson()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => CoverageFirst.Allocate(Of("x=1", 1, Wants("a", ("x", 0.9)), Wants("a", ("x", 0.8)))));
+
+        Assert.StartsWith("Person 'a' has two wishlists.", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Allocate_EqualScores_TheLowerOpeningIdFirst_InWhateverOrderTheWishlistListsThem()
+    {
+        // Problems.Wants sorts candidates; a wishlist as a caller may give it need not be.
+        var problem = new AllocationProblem([new Wishlist("a", [new Candidate("y", 0.5), new Candidate("x", 0.5)])], Capacity("x=1 y=1"), 1);
+
+        Assert.Equal("a:x", Show(CoverageFirst.Allocate(problem)));
+        Assert.Equal("a:x", Show(GreedyRounds.Allocate(problem)));
+    }
 
     [Fact]
     public void CoverageFirst_ManyWantOneHotOpening_CapHoldsAndTheRestGetTheirNextBest()
