@@ -130,7 +130,8 @@ internal static partial class ColdStartBenchmark
         var result = new ResultLine()
             .Add("openings", settings.Openings)
             .Add("starts", settings.Starts)
-            .Add("setup", settings.Setup.ToString().ToLowerInvariant());
+            .Add("setup", settings.Setup.ToString().ToLowerInvariant())
+            .Add("callCountingDelayMs", TieringDelay.Milliseconds());
         foreach (var form in settings.Forms)
         {
             result.Add(form.Name(), Figures(fromTable[form], fromSnapshot[form]));

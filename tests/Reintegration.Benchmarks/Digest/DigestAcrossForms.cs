@@ -65,7 +65,8 @@ internal static class DigestAcrossForms
         .Add("cpuSecondsMax", runs.Max(r => r.GetProperty("cpuSeconds").GetDouble()), 1)
         .Add("jitCompilations", runs.Min(r => r.GetProperty("jitCompilations").GetInt64()))
         .Add("peakMemoryMb", runs.Max(r => r.GetProperty("peakMemoryMb").GetDouble()), 1)
-        .Add("readyToRun", runs.All(r => r.GetProperty("readyToRun").GetBoolean()));
+        .Add("readyToRun", runs.All(r => r.GetProperty("readyToRun").GetBoolean()))
+        .Add("callCountingDelayMs", runs[0].GetProperty("callCountingDelayMs").GetInt32());
 
     private static string Sha256(JsonElement run, string allocation) =>
         run.GetProperty(allocation).GetProperty("digestsSha256").GetString()!;
