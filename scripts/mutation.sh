@@ -34,6 +34,11 @@ declare -A globs=(
 areas=("$@")
 [ ${#areas[@]} -gt 0 ] || areas=(scoring index explanations validation allocation digests)
 
+# Stryker.NET takes its timeout margin from a configuration file only.
+config="$ROOT/artifacts/mutation/stryker-config.json"
+mkdir -p "$(dirname "$config")"
+printf '{ "stryker-config": { "additional-timeout": %d } }\n' "${STRYKER_ADDITIONAL_TIMEOUT:-5000}" >"$config"
+
 reports=()
 for area in "${areas[@]}"; do
   [ -n "${globs[$area]:-}" ] || { echo "Unknown area '$area': expected one of ${!globs[*]}." >&2; exit 2; }
@@ -44,7 +49,7 @@ for area in "${areas[@]}"; do
   for glob in "${patterns[@]}"; do args+=(--mutate "$glob"); done
   echo "== $area: dotnet stryker ${args[*]}"
   (cd "$ROOT/tests/Reintegration.Core.Tests" && dotnet tool run dotnet-stryker --skip-version-check \
-    --concurrency "${STRYKER_CONCURRENCY:-2}" --additional-timeout "${STRYKER_ADDITIONAL_TIMEOUT:-5000}" \
+    --concurrency "${STRYKER_CONCURRENCY:-2}" --config-file "$config" \
     --reporter Json --reporter Html --reporter Progress --output "$out" "${args[@]}")
   reports+=("$out/reports/mutation-report.json")
 done
