@@ -58,4 +58,18 @@ public sealed class IndexAreaTests
 
         Assert.StartsWith("'DE' is not a state of the region.", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>A million openings mostly ask none of these: one shared empty array each, not one per opening.</summary>
+    [Fact]
+    public void Compile_OpeningsAskingNoSkillsLicencesOrLanguages_ShareOneEmptyArrayOfEach()
+    {
+        var (a, b) = (Compiled("kz-1"), Compiled("kz-2"));
+
+        Assert.Same(a.SkillIds, b.SkillIds);
+        Assert.Same(a.LicenceIds, b.LicenceIds);
+        Assert.Same(a.LanguageIds, b.LanguageIds);
+
+        static CandidateOpening Compiled(string id) =>
+            Build.Engine.Compile(Build.Opening(id, "KZ", "Almaty", o => o with { Skills = [], Licences = [], Languages = [] }));
+    }
 }

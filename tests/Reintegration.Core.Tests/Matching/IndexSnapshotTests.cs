@@ -54,6 +54,31 @@ public sealed class IndexSnapshotTests
     }
 
     [Fact]
+    public void Snapshot_RoundTrip_KeepsWhatAnOpeningLeavesUnset_AndTheCalendarsFirstDay()
+    {
+        var unset = Samples.Opening() with
+        {
+            Location = new Location { Country = "TJ", City = "Dushanbe" },
+            Skills = [],
+            Licences = [],
+            Languages = [],
+            MonthlyWage = null,
+            StartDate = null,
+            ExpiresOn = null,
+            AcceptsRefugees = null,
+        };
+        OpeningListing[] listings =
+        [
+            new("TJ-1", unset) { ChangedAt = Covered },
+            new("TJ-2", unset with { StartDate = DateOnly.MinValue, ExpiresOn = DateOnly.MinValue }) { ChangedAt = Covered },
+        ];
+
+        var read = IndexSnapshot.Read(Bytes(new IndexSnapshot(Covered, listings))).Openings;
+
+        Assert.Equal(listings.Select(Json), read.Select(Json));
+    }
+
+    [Fact]
     public void Snapshot_SharesEachTextAmongTheOpeningsItLoads()
     {
         var listings = Enumerable.Range(0, 3)
@@ -106,6 +131,20 @@ public sealed class IndexSnapshotTests
         var refused = Assert.Throws<UnreadableSnapshotException>(() => IndexSnapshot.Read(new byte[100]));
 
         Assert.Equal("not an index snapshot", refused.Reason);
+        Assert.Equal("The index snapshot cannot be read: not an index snapshot.", refused.Message);
+    }
+
+    [Fact]
+    public void Snapshot_ShorterThanMagicVersionAndChecksum_IsNone_ButThatLong_IsReadOnceItsChecksumHolds()
+    {
+        var bytes = Bytes(new IndexSnapshot(Covered, []));
+        byte[] headerAndChecksum = [.. bytes[..6], .. SHA256.HashData(bytes[..6])];
+
+        var cut = Assert.Throws<UnreadableSnapshotException>(() => IndexSnapshot.Read(bytes[..(headerAndChecksum.Length - 1)]));
+        var shortest = Assert.Throws<UnreadableSnapshotException>(() => IndexSnapshot.Read(headerAndChecksum));
+
+        Assert.Equal("not an index snapshot", cut.Reason);
+        Assert.Equal("its content does not parse (EndOfStreamException)", shortest.Reason);
     }
 
     /// <summary>
