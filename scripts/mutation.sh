@@ -12,9 +12,11 @@
 # Digests, and Digests/Rendering). The digest folder is two areas because one run of it outlasts a session.
 # Prints the score of every folder, and exits non-zero when a folder scores below 85 % or all of the
 # areas run together below 90 %. Reports (HTML and JSON) go to artifacts/mutation/<area>/.
-# Environment: STRYKER_CONCURRENCY (2) test processes at once; REINTEGRATION_PROPERTY_DIVISOR (10): the CsCheck
-# properties try a tenth of the cases they try in CI (tests/Reintegration.Core.Tests/PropertyRuns.cs), since Stryker
-# runs them once for every mutant they reach; 1 runs them in full.
+# Environment: STRYKER_CONCURRENCY (2) test processes at once; STRYKER_ADDITIONAL_TIMEOUT (5000 ms, Stryker's
+# default): how much longer than in the first test run a mutant's tests may take before it counts as timed out (raise
+# it when other work starves the niced test hosts, or starved mutants count as detected); REINTEGRATION_PROPERTY_DIVISOR
+# (10): the CsCheck properties try a tenth of the cases they try in CI (tests/Reintegration.Core.Tests/PropertyRuns.cs),
+# since Stryker runs them once for every mutant they reach; 1 runs them in full.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -32,6 +34,11 @@ declare -A globs=(
 areas=("$@")
 [ ${#areas[@]} -gt 0 ] || areas=(scoring index explanations validation allocation digests)
 
+# Stryker.NET takes its timeout margin from a configuration file only.
+config="$ROOT/artifacts/mutation/stryker-config.json"
+mkdir -p "$(dirname "$config")"
+printf '{ "stryker-config": { "additional-timeout": %d } }\n' "${STRYKER_ADDITIONAL_TIMEOUT:-5000}" >"$config"
+
 reports=()
 for area in "${areas[@]}"; do
   [ -n "${globs[$area]:-}" ] || { echo "Unknown area '$area': expected one of ${!globs[*]}." >&2; exit 2; }
@@ -42,7 +49,8 @@ for area in "${areas[@]}"; do
   for glob in "${patterns[@]}"; do args+=(--mutate "$glob"); done
   echo "== $area: dotnet stryker ${args[*]}"
   (cd "$ROOT/tests/Reintegration.Core.Tests" && dotnet tool run dotnet-stryker --skip-version-check \
-    --concurrency "${STRYKER_CONCURRENCY:-2}" --reporter Json --reporter Html --reporter Progress --output "$out" "${args[@]}")
+    --concurrency "${STRYKER_CONCURRENCY:-2}" --config-file "$config" \
+    --reporter Json --reporter Html --reporter Progress --output "$out" "${args[@]}")
   reports+=("$out/reports/mutation-report.json")
 done
 

@@ -137,14 +137,16 @@ public sealed class ComponentTests
     }
 
     [Fact]
-    public void Wage_Unstated_IsAHalf_AndNoMinimumOrAZeroMinimum_IsOne()
+    public void Wage_Unstated_IsAHalf_AndNoMinimumOrAZeroMinimum_IsOne_StatedOrNot()
     {
         var wanting = Person(p => p with { MinMonthlyWage = new Money { Amount = 1000, Currency = "USD" } });
         var paid = Opening(o => o with { MonthlyWage = new WageRange { Min = 10, Max = 10, Currency = "USD" } });
 
         Assert.Equal(0.5, WageScore.Of(wanting, Opening(o => o with { MonthlyWage = null })));
         Assert.Equal(1, WageScore.Of(Person(p => p with { MinMonthlyWage = null }), paid));
-        Assert.Equal(1, WageScore.Of(Person(p => p with { MinMonthlyWage = new Money { Amount = 0, Currency = "USD" } }), paid));
+        var zeroMinimum = Person(p => p with { MinMonthlyWage = new Money { Amount = 0, Currency = "USD" } });
+        Assert.Equal(1, WageScore.Of(zeroMinimum, paid));
+        Assert.Equal(1, WageScore.Of(zeroMinimum, Opening(o => o with { MonthlyWage = null })));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Reintegration.Domain;
 using Reintegration.Matching;
 
 namespace Reintegration.Tests.Matching;
@@ -57,5 +58,33 @@ public sealed class IndexAreaTests
         var error = Assert.Throws<ArgumentException>(() => Build.Engine.Countries.IndexOf("DE"));
 
         Assert.StartsWith("'DE' is not a state of the region.", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A million openings mostly ask none of these: one shared empty array each, not one per opening.</summary>
+    [Fact]
+    public void Compile_OpeningsAskingNoSkillsLicencesOrLanguages_ShareOneEmptyArrayOfEach()
+    {
+        var (a, b) = (Compiled("kz-1"), Compiled("kz-2"));
+
+        Assert.Same(a.SkillIds, b.SkillIds);
+        Assert.Same(a.LicenceIds, b.LicenceIds);
+        Assert.Same(a.LanguageIds, b.LanguageIds);
+
+        static CandidateOpening Compiled(string id) =>
+            Build.Engine.Compile(Build.Opening(id, "KZ", "Almaty", o => o with { Skills = [], Licences = [], Languages = [] }));
+    }
+
+    /// <summary>An opening may ask up to 50 languages: its explanation has a line for each, however few bans the person has.</summary>
+    [Fact]
+    public void Judge_AnOpeningAskingManyLanguages_IsExplainedWithALineForEach()
+    {
+        string[] codes = ["ru", "en", "kk", "ky", "tg", "uz", "tr", "zh", "fa", "ar", "de"];
+        var asked = codes.Select(c => new LanguageSkill { Code = c, Level = "A1" }).ToArray();
+        var opening = Build.Opening("kz-1", "KZ", "Almaty", o => o with { Languages = asked });
+
+        var verdict = Build.Engine.Judge(Build.Welder() with { Bans = [] }, opening, Build.Query());
+
+        Assert.NotNull(verdict.Match);
+        Assert.True(verdict.Match.Reasons.Count > codes.Length);
     }
 }

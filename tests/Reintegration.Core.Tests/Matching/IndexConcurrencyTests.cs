@@ -6,7 +6,7 @@ namespace Reintegration.Tests.Matching;
 public sealed class IndexConcurrencyTests
 {
     [Fact]
-    public async Task Match_WhileBatchesSwapOpenings_NeverSeesAHalfAppliedBatch()
+    public async Task MatchAndListings_WhileBatchesSwapOpenings_NeverSeeAHalfAppliedBatch()
     {
         // Each batch removes one generation of ten openings and adds the next: a reader must see exactly ten.
         // Counted, not timed: the writer goes on until the readers have matched often enough while it writes.
@@ -17,12 +17,14 @@ public sealed class IndexConcurrencyTests
         index.Apply(Generation(0));
         var reads = 0;
         var writing = true;
+        var readerFailed = false;
         var generations = 0;
 
         // Dedicated threads: on two cores the thread pool would start them too late to overlap.
         var writer = Task.Factory.StartNew(() =>
         {
-            for (var g = 1; g <= MinGenerations || Volatile.Read(ref reads) < ReadsWhileWriting; g++)
+            // A reader that failed stops the writer too: it would otherwise wait for reads that never come.
+            for (var g = 1; (g <= MinGenerations || Volatile.Read(ref reads) < ReadsWhileWriting) && !Volatile.Read(ref readerFailed); g++)
             {
                 index.Apply(Generation(g), Generation(g - 1).Select(o => o.Id));
                 generations = g;
@@ -33,16 +35,33 @@ public sealed class IndexConcurrencyTests
         var readers = Enumerable.Range(0, 2).Select(_ => Task.Factory.StartNew(() =>
         {
             var generationsSeen = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                Read(generationsSeen);
+            }
+            catch
+            {
+                Volatile.Write(ref readerFailed, true);
+                throw;
+            }
+
+            return generationsSeen.Count;
+        }, TaskCreationOptions.LongRunning)).ToArray();
+
+        void Read(HashSet<string> generationsSeen)
+        {
             while (Volatile.Read(ref writing))
             {
                 var result = index.Match(Build.Welder(), Build.Query(top: 20));
                 Assert.Equal(10, result.Matches.Count);
                 generationsSeen.Add(Assert.Single(result.Matches.Select(m => m.OpeningId.Split('-')[0]).Distinct()));
+                // The openings by id too: a change builds its own copies of the id maps it edits, never the published ones.
+                var listed = index.Listings();
+                Assert.Equal(10, listed.Count);
+                Assert.Single(listed.Select(l => l.Id.Split('-')[0]).Distinct());
                 Interlocked.Increment(ref reads);
             }
-
-            return generationsSeen.Count;
-        }, TaskCreationOptions.LongRunning)).ToArray();
+        }
 
         await writer;
         var seen = await Task.WhenAll(readers);

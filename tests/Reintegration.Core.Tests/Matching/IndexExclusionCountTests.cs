@@ -83,6 +83,51 @@ public sealed class IndexExclusionCountTests
         Assert.Equal("open", Assert.Single(result.Matches).OpeningId);
     }
 
+    [Fact]
+    public void Match_RefugeeBanned_CountsAnOpeningThatTakesNoRefugees_UnderTheBanWhenItStartsWhileInForce()
+    {
+        var profile = Build.Refugee() with { Bans = [new EntryBan { Country = "KZ", From = BanFrom, Until = BanUntil }] };
+        OpeningListing[] openings =
+        [
+            Kz("january-no-refugees", new DateOnly(2027, 1, 10), refugees: false),
+            Kz("february-no-refugees", new DateOnly(2027, 2, 15), refugees: false),
+            Kz("may", new DateOnly(2027, 5, 1)),
+        ];
+
+        var result = Build.Match(profile, Build.Query(), openings);
+
+        Assert.Equal(Counts(ban: 1, relocation: 0, closed: 0, refugees: 1, licence: 0), result.Excluded);
+    }
+
+    [Fact]
+    public void Match_RefugeeBannedFromACountryTheyFled_CountsTheBannedUnderTheBan_TheRestUnderNonRefoulement()
+    {
+        var profile = Build.Refugee() with
+        {
+            FledCountries = ["AF", "KZ"],
+            Bans = [new EntryBan { Country = "KZ", From = BanFrom, Until = BanUntil }],
+        };
+
+        var result = Build.Match(profile, Build.Query(), AroundTheBan);
+
+        Assert.Equal(Counts(ban: 3, relocation: 0, closed: 0, refugees: 0, licence: 0) with { NonRefoulement = 6 }, result.Excluded);
+    }
+
+    [Fact]
+    public void Match_BanEndingOnTheDayTheyCouldStart_BarsNothing()
+    {
+        var profile = Build.Welder() with
+        {
+            AvailableFrom = null,
+            Bans = [new EntryBan { Country = "KZ", From = new DateOnly(2020, 1, 1), Until = Samples.Today }],
+        };
+
+        var result = Build.Match(profile, Build.Query(), Kz("no-start", null), Kz("today", Samples.Today), Kz("next-day", Samples.Today.AddDays(1)));
+
+        Assert.Equal(Counts(ban: 0, relocation: 0, closed: 0, refugees: 0, licence: 0), result.Excluded);
+        Assert.Equal(3, result.Matches.Count);
+    }
+
     private static ExclusionCounts Counts(int ban, int relocation, int closed, int refugees, int licence) =>
         new(ReentryBan: ban, NonRefoulement: 0, Relocation: relocation, Closed: closed, RefugeesNotAccepted: refugees, Licence: licence);
 

@@ -19,6 +19,17 @@ public sealed class IndexFirstLoadTests
     }
 
     [Fact]
+    public void FirstLoad_AnIdTwice_MatchesItsLastVersionAlone()
+    {
+        var index = new OpeningIndex(Build.Engine);
+
+        // The first version is in the welder's field, the last (a driver's) is not.
+        index.Apply([Build.Opening("kz-1", "KZ", "Almaty"), Build.Opening("kz-1", "KZ", "Almaty", o => o with { Isco = "8322" })]);
+
+        Assert.Empty(index.Match(Build.Welder(), Build.Query()).Matches);
+    }
+
+    [Fact]
     public void FirstLoad_ThenChanges_MatchesAsAnIndexBuiltChangeByChange()
     {
         var openings = new[] { ("kz-1", "Almaty"), ("kz-2", "Astana"), ("kz-3", "Almaty"), ("kz-4", "Shymkent") }

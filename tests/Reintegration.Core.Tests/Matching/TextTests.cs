@@ -35,4 +35,19 @@ public sealed class TextTests
     [Fact]
     public void NormaliseAll_DropsEmptiesAndRepeats_KeepingFirstOrder() =>
         Assert.Equal(["b", "a"], Text.NormaliseAll(["B", " ", "a", "b ", "A"]));
+
+    /// <summary>Openings mostly list their skills in normal form already: the array itself is kept, not a copy per opening.</summary>
+    [Fact]
+    public void NormaliseAll_AllNormalAndDistinct_IsGivenBackItself()
+    {
+        string[] texts = ["arc welding", "rigging", "driving:c"];
+
+        Assert.Same(texts, Text.NormaliseAll(texts));
+    }
+
+    [Theory]
+    [InlineData(new[] { "welding", "welding" }, new[] { "welding" })]
+    [InlineData(new[] { "welding", "" }, new[] { "welding" })]
+    public void NormaliseAll_ARepeatOrAnEmptyAmongNormalTexts_IsDropped(string[] texts, string[] expected) =>
+        Assert.Equal(expected, Text.NormaliseAll(texts));
 }
