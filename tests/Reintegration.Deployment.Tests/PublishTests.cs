@@ -86,20 +86,6 @@ public sealed class PublishTests
     }
 
     /// <summary>
-    /// The deployed app counts calls to its tier-0 and ReadyToRun code 10 ms after the last new method (the runtime's
-    /// default is 100 ms), so that a digest run on a new instance is optimised within the run (functions/Tiering.props).
-    /// </summary>
-    [Fact]
-    public async Task Publish_CountsCallsForTierUp_After10Ms_AsTheDigestIsMeasured()
-    {
-        var options = (await ReadJsonAsync("Reintegration.Functions.runtimeconfig.json")).GetProperty("runtimeOptions")
-            .GetProperty("configProperties");
-
-        // In hexadecimal, as the runtime reads it.
-        Assert.Equal("0xA", options.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetString());
-    }
-
-    /// <summary>
     /// The publish above leaves ReadyToRun off (compiling every assembly takes minutes); what `dotnet publish` (which sets
     /// _IsPublishing) compiles is read from the project, which a build must not change (its paths stay RID-less).
     /// </summary>

@@ -4,8 +4,9 @@ namespace Reintegration.Benchmarks.Harness;
 
 /// <summary>
 /// How long the runtime waits after the last new method before it counts calls for tier-up, in this process and in the
-/// app it starts (the same functions/Tiering.props sets both): DOTNET_TC_CallCountingDelayMs when set, which wins and
-/// which the app inherits; else the runtimeconfig's setting; else the runtime's default. Printed with the figures it shapes.
+/// app it starts: DOTNET_TC_CallCountingDelayMs when set (the app inherits it), else a runtimeconfig setting
+/// (System.Runtime.TieredCompilation.CallCountingDelayMs; none of the projects sets one), else the runtime's default.
+/// Printed with the figures it shapes, so that a run with the variable set says so.
 /// </summary>
 internal static class TieringDelay
 {
