@@ -86,6 +86,19 @@ public sealed class PublishTests
     }
 
     /// <summary>
+    /// The deployed app tiers up without profiling (functions/Tiering.props): hot code goes to optimised in one step, which
+    /// shortened the digest's first run on a new instance by 1.5-2 s. Its runtimeconfig carries the setting, as the runtime reads it.
+    /// </summary>
+    [Fact]
+    public async Task Publish_TurnsTieredPgoOff_AsTheDigestIsMeasured()
+    {
+        var options = (await ReadJsonAsync("Reintegration.Functions.runtimeconfig.json")).GetProperty("runtimeOptions")
+            .GetProperty("configProperties");
+
+        Assert.False(options.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+    }
+
+    /// <summary>
     /// The publish above leaves ReadyToRun off (compiling every assembly takes minutes); what `dotnet publish` (which sets
     /// _IsPublishing) compiles is read from the project, which a build must not change (its paths stay RID-less).
     /// </summary>

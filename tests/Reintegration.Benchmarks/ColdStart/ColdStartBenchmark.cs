@@ -131,7 +131,8 @@ internal static partial class ColdStartBenchmark
             .Add("openings", settings.Openings)
             .Add("starts", settings.Starts)
             .Add("setup", settings.Setup.ToString().ToLowerInvariant())
-            .Add("callCountingDelayMs", TieringDelay.Milliseconds());
+            .Add("callCountingDelayMs", Tiering.CallCountingDelayMs())
+            .Add("tieredPgo", Tiering.TieredPgo());
         foreach (var form in settings.Forms)
         {
             result.Add(form.Name(), Figures(fromTable[form], fromSnapshot[form]));

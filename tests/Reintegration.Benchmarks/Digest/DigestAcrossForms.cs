@@ -66,7 +66,8 @@ internal static class DigestAcrossForms
         .Add("jitCompilations", runs.Min(r => r.GetProperty("jitCompilations").GetInt64()))
         .Add("peakMemoryMb", runs.Max(r => r.GetProperty("peakMemoryMb").GetDouble()), 1)
         .Add("readyToRun", runs.All(r => r.GetProperty("readyToRun").GetBoolean()))
-        .Add("callCountingDelayMs", runs[0].GetProperty("callCountingDelayMs").GetInt32());
+        .Add("callCountingDelayMs", runs[0].GetProperty("callCountingDelayMs").GetInt32())
+        .Add("tieredPgo", runs[0].GetProperty("tieredPgo").GetBoolean());
 
     private static string Sha256(JsonElement run, string allocation) =>
         run.GetProperty(allocation).GetProperty("digestsSha256").GetString()!;

@@ -90,7 +90,8 @@ internal static class DigestBenchmark
             .Add("jitCompilations", coverage.Jitted)
             // The engine's code precompiled (a ReadyToRun publish), or JIT-compiled as it runs (a build).
             .Add("readyToRun", ReadyToRunPublish.IsReadyToRun(typeof(OpeningIndex).Assembly.Location))
-            .Add("callCountingDelayMs", TieringDelay.Milliseconds())
+            .Add("callCountingDelayMs", Tiering.CallCountingDelayMs())
+            .Add("tieredPgo", Tiering.TieredPgo())
             .Add("allocatedMb", coverage.AllocatedMb, 0)
             .Add("warmSeconds", warm.Seconds, 2)
             .Add("warmCpuSeconds", warm.CpuSeconds, 2)
