@@ -34,7 +34,7 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     {
         var ordered = Order(people);
         var openings = OpenListings(week);
-        var wishlists = Wishlists(ordered, openings, week, options);
+        var wishlists = WishlistsInOrder(ordered, openings, week, options);
         var outcome = Allocate(wishlists, openings, options, EchoesLast.Around(allocate ?? CoverageFirst.Allocate, Echoes.Of(ordered)));
         var chosen = outcome.Assignments.ToDictionary(a => a.PersonId, a => a.Openings, StringComparer.Ordinal);
         var compiled = Compiled(outcome.Assignments, openings);
@@ -55,10 +55,15 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     }
 
     /// <summary>Each person's candidates: eligible openings, best first, leaving out what their previous digest offered unless it changed since.</summary>
-    public IReadOnlyList<Wishlist> Wishlists(IReadOnlyList<DigestPerson> people, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week, DigestOptions options)
+    public IReadOnlyList<Wishlist> Wishlists(IReadOnlyList<DigestPerson> people, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week, DigestOptions options) =>
+        WishlistsInOrder(Order(people), openings, week, options);
+
+    /// <summary>The wishlists of people already in <see cref="Order"/>'s order.</summary>
+    private List<Wishlist> WishlistsInOrder(
+        IReadOnlyList<DigestPerson> ordered, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week, DigestOptions options)
     {
         var query = new MatchQuery { Today = week.Monday, Top = Math.Clamp(options.CandidatesPerProfile, 1, MatchQuery.MaxTop) };
-        return Order(people).AsParallel().AsOrdered().Select(person =>
+        return ordered.AsParallel().AsOrdered().Select(person =>
         {
             // What the previous digest offered is left out during the walk, so the top k are all new. Someone
             // offered nothing before has nothing to leave out: their walk need not read each entrant's listing.

@@ -59,7 +59,7 @@ public sealed class MatchingEngine
         var seeker = Compile(profile);
         var today = query.Today.DayNumber;
         var excluded = new ExclusionTally();
-        var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Opening.Id);
+        var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop));
         foreach (var listing in openings)
         {
             if (query.Country is { } only && listing.Opening.Location.Country != only)
@@ -85,7 +85,7 @@ public sealed class MatchingEngine
             }
 
             var scored = Scorer.Score(seeker, opening);
-            best.Offer((opening, scored), scored.Score);
+            best.Offer((opening, scored), scored.Score, opening.Id);
         }
 
         return Result(seeker, best, excluded.ToCounts(), query);

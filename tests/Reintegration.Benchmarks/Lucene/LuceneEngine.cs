@@ -73,7 +73,7 @@ internal sealed class LuceneEngine : IDisposable
     {
         var seeker = _engine.Compile(profile);
         var today = query.Today.DayNumber;
-        var collector = new ScoringCollector(_engine, _openings, seeker, new TopK<CandidateOpening>(query.Top, o => o.Id));
+        var collector = new ScoringCollector(_engine, _openings, seeker, new TopK<CandidateOpening>(query.Top));
         _searcher.Search(new FilteredQuery(Query(seeker, today), seeker.IsRefugee ? _openToRefugees : _open), collector);
         return collector.Top.ToSortedList().Select(x => (x.Item.Id, x.Score)).ToList();
     }
@@ -188,7 +188,7 @@ internal sealed class LuceneEngine : IDisposable
                 return;
             }
 
-            top.Offer(opening, scorer.Complete(seeker, opening, partial, tier).Score);
+            top.Offer(opening, scorer.Complete(seeker, opening, partial, tier).Score, opening.Id);
         }
     }
 }

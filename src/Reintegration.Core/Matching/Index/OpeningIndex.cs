@@ -206,11 +206,11 @@ public sealed class OpeningIndex(MatchingEngine engine)
         var seeker = engine.Compile(profile);
         var excluded = Excluded(snapshot, seeker, query);
         var ranked = Best(snapshot, seeker, query);
-        var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Opening.Id);
+        var best = new TopK<(CandidateOpening Opening, Scored Scored)>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop));
         foreach (var (opening, _) in ranked.ToSortedList())
         {
             var scored = engine.Scorer.Score(seeker, opening);
-            best.Offer((opening, scored), scored.Score);
+            best.Offer((opening, scored), scored.Score, opening.Id);
         }
 
         return engine.Result(seeker, best, excluded.ToCounts(), query);
@@ -220,9 +220,17 @@ public sealed class OpeningIndex(MatchingEngine engine)
     /// The top k alone, ids and scores, the same as <see cref="Match"/> finds, without counting
     /// exclusions or writing matches: all a digest needs of its candidates.
     /// </summary>
-    public IReadOnlyList<RankedOpening> Rank(Profile profile, MatchQuery query) =>
-        Best(Volatile.Read(ref _snapshot), engine.Compile(profile), query)
-            .ToSortedList().Select(x => new RankedOpening(x.Item.Id, x.Score)).ToList();
+    public IReadOnlyList<RankedOpening> Rank(Profile profile, MatchQuery query)
+    {
+        var sorted = Best(Volatile.Read(ref _snapshot), engine.Compile(profile), query).ToSortedList();
+        var ranked = new RankedOpening[sorted.Count];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            ranked[i] = new RankedOpening(sorted[i].Item.Id, sorted[i].Score);
+        }
+
+        return ranked;
+    }
 
     /// <summary>
     /// The top k, judging nothing that could not enter it. A bucket's openings are in order of
@@ -239,7 +247,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
     {
         var today = query.Today.DayNumber;
         var scorer = engine.Scorer;
-        var top = new TopK<CandidateOpening>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop), x => x.Id);
+        var top = new TopK<CandidateOpening>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop));
         var runs = Runs(snapshot, seeker, query);
         while (runs.TryDequeue(out var run, out var bound) && bound >= top.Threshold)
         {
@@ -276,7 +284,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
                     continue;
                 }
 
-                top.Offer(opening, score);
+                top.Offer(opening, score, opening.Id);
             }
         }
 
