@@ -1,3 +1,4 @@
+using CsCheck;
 using Reintegration.Domain;
 using Reintegration.Reference;
 
@@ -144,6 +145,27 @@ public sealed class SeedTests
         Assert.All(Reference.Places.All, p =>
             Assert.Equal(Reference.Places.RegionIdAt(p.Country, p.Lat + 1e-9, p.Lon), Reference.Places.RegionIdAt(p.Country, p.Lat, p.Lon)));
         Assert.NotEqual(Reference.Places.RegionIdAt("TJ", 38.5598, 68.7870), Reference.Places.RegionIdAt("TJ", 40.2826, 69.6222));
+    }
+
+    /// <summary>The nearest place is the first of the nearest in file order, as a search of the country's places in turn gives it.</summary>
+    [Fact]
+    public void Places_Nearest_IsTheFirstOfTheNearestInFileOrder() =>
+        (from country in Gen.OneOf(Reference.Places.All.Select(p => p.Country).Distinct().ToArray())
+         from lat in Gen.Double[30, 56]
+         from lon in Gen.Double[40, 90]
+         select (country, lat, lon)).Sample((country, lat, lon) =>
+            Reference.Places.Nearest(country, lat, lon)
+                == Reference.Places.InCountry(country).MinBy(p => Geo.DistanceKm(lat, lon, p.Lat, p.Lon)));
+
+    [Fact]
+    public void Places_Nearest_InACountryWithoutPlaces_IsNone() => Assert.Null(Reference.Places.Nearest("XX", 40, 70));
+
+    [Fact]
+    public void Places_Nearest_OfTwoPlacesAtOnePoint_IsTheFirst()
+    {
+        var places = new Places([new Place("TJ", "A", "А", "R1", 38, 68, 1), new Place("TJ", "B", "Б", "R2", 38, 68, 2)]);
+
+        Assert.Equal("A", places.Nearest("TJ", 39, 69)?.NameEn);
     }
 
     [Fact]
