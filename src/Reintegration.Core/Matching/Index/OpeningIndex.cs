@@ -33,7 +33,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
     private const int ParallelCompileFrom = 4096;
 
     [ThreadStatic]
-    private static (List<((int, int, int), double)> Runs, PriorityQueue<(int, int, int), double> Queue)? _runs;
+    private static RunQueue? _runs;
 
     private readonly Lock _writer = new();
     private Snapshot _snapshot = Snapshot.Empty(engine.Countries.Count * SubMajorSlots);
@@ -249,7 +249,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
         var scorer = engine.Scorer;
         var top = new TopK<CandidateOpening>(Math.Clamp(query.Top, 0, MatchQuery.MaxTop));
         var runs = Runs(snapshot, seeker, query);
-        while (runs.TryDequeue(out var run, out var bound) && bound >= top.Threshold)
+        while (runs.TryTake(out var run, out var bound) && bound >= top.Threshold)
         {
             var (bucket, keys) = (snapshot.Buckets[run.Bucket], snapshot.Keys[run.Bucket]);
             var country = bucket[run.From].Country;
@@ -426,13 +426,12 @@ public sealed class OpeningIndex(MatchingEngine engine)
     }
 
     /// <summary>Every run of one unit group in the person's fields, in countries not barred whole, by its bound, highest first.</summary>
-    private PriorityQueue<(int Bucket, int From, int To), double> Runs(Snapshot snapshot, Seeker seeker, MatchQuery query)
+    private RunQueue Runs(Snapshot snapshot, Seeker seeker, MatchQuery query)
     {
         // One queue per thread, reused: a query lists hundreds of runs, and a digest asks tens of thousands
         // of queries. (So a Skip that ranked again on the same thread would upset the walk; none does.)
-        var (runs, queue) = _runs ??= ([], new PriorityQueue<(int, int, int), double>(HighestFirst.Instance));
+        var runs = _runs ??= new RunQueue();
         runs.Clear();
-        queue.Clear();
         var fields = Fields(seeker);
         for (var country = 0; country < engine.Countries.Count; country++)
         {
@@ -453,7 +452,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
                     var occupation = OccupationScore.Of(seeker, keys[from].Isco);
                     if (country != seeker.HomeCountry)
                     {
-                        runs.Add(((bucket, from, to), engine.Scorer.Bound(occupation, pathway, Nearness.OtherState)));
+                        runs.Add(bucket, from, to, engine.Scorer.Bound(occupation, pathway, Nearness.OtherState));
                         continue;
                     }
 
@@ -468,15 +467,15 @@ public sealed class OpeningIndex(MatchingEngine engine)
             }
         }
 
-        queue.EnqueueRange(runs);
-        return queue;
+        runs.Order();
+        return runs;
     }
 
-    private static void AddUnlessEmpty(List<((int, int, int), double)> runs, (int Bucket, int From, int To) run, double bound)
+    private static void AddUnlessEmpty(RunQueue runs, (int Bucket, int From, int To) run, double bound)
     {
         if (run.From < run.To)
         {
-            runs.Add((run, bound));
+            runs.Add(run.Bucket, run.From, run.To, bound);
         }
     }
 
@@ -557,12 +556,5 @@ public sealed class OpeningIndex(MatchingEngine engine)
             new BucketDay?[buckets],
             Enumerable.Range(0, IdShards).Select(_ => new Dictionary<string, CandidateOpening>(StringComparer.Ordinal)).ToArray(),
             0);
-    }
-
-    private sealed class HighestFirst : IComparer<double>
-    {
-        public static readonly HighestFirst Instance = new();
-
-        public int Compare(double x, double y) => y.CompareTo(x);
     }
 }
