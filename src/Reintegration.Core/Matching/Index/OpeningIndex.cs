@@ -254,12 +254,14 @@ public sealed class OpeningIndex(MatchingEngine engine)
             var (bucket, keys) = (snapshot.Buckets[run.Bucket], snapshot.Keys[run.Bucket]);
             var country = bucket[run.From].Country;
             var route = seeker.Regimes[country].Pathway;
+            // A run is one unit group: what its occupation gives the person is the same for all its openings.
+            var fit = OccupationFit.Of(seeker, keys[run.From].Isco);
             for (var i = run.From; i < run.To; i++)
             {
                 // Judged and bounded from the key first: most openings are never read.
                 ref readonly var key = ref keys[i];
                 var tier = LocationScore.TierOf(seeker, country, key.Region);
-                if (scorer.KeyBound(seeker, key, PathwayScore.Of(route, key.PermitSponsorship), tier) < top.Threshold
+                if (scorer.KeyBound(seeker, key, fit, PathwayScore.Of(route, key.PermitSponsorship), tier) < top.Threshold
                     || HardRules.FirstBrokenBeforeLicences(seeker, country, key, today) is not null)
                 {
                     continue;
@@ -271,7 +273,7 @@ public sealed class OpeningIndex(MatchingEngine engine)
                     continue;
                 }
 
-                var partial = scorer.PartialWithoutLocation(seeker, opening);
+                var partial = scorer.PartialWithoutLocation(seeker, opening, fit);
                 if (scorer.UpperBound(partial, tier) < top.Threshold)
                 {
                     continue;

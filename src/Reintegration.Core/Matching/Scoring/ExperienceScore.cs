@@ -6,22 +6,14 @@ namespace Reintegration.Matching.Scoring;
 /// </summary>
 internal static class ExperienceScore
 {
-    public static double Of(Seeker seeker, CandidateOpening opening) => Of(seeker, opening.Isco, opening.MinYears);
+    public static double Of(Seeker seeker, CandidateOpening opening) => Of(RelevantYears(seeker, opening.Isco), opening.MinYears);
 
-    /// <summary>The same, from the opening's occupation and the years it asks (as its index key holds them).</summary>
-    public static double Of(Seeker seeker, IscoUnit isco, int minYears)
-    {
-        if (minYears <= 0)
-        {
-            return 1;
-        }
-
-        return Math.Min(1, (double)RelevantYears(seeker, isco) / minYears);
-    }
+    /// <summary>The same, from the person's years in the opening's minor group and the years it asks (as its index key holds them).</summary>
+    public static double Of(int relevantYears, int minYears) => minYears <= 0 ? 1 : Math.Min(1, (double)relevantYears / minYears);
 
     public static int RelevantYears(Seeker seeker, CandidateOpening opening) => RelevantYears(seeker, opening.Isco);
 
-    private static int RelevantYears(Seeker seeker, IscoUnit isco)
+    public static int RelevantYears(Seeker seeker, IscoUnit isco)
     {
         var years = 0;
         foreach (var experience in seeker.Occupations)

@@ -18,13 +18,17 @@ internal sealed class Scorer(ScoringWeights weights)
 {
     private readonly double _sum = weights.Sum;
 
-    public Partial PartialWithoutLocation(Seeker seeker, CandidateOpening opening)
+    public Partial PartialWithoutLocation(Seeker seeker, CandidateOpening opening) =>
+        PartialWithoutLocation(seeker, opening, OccupationFit.Of(seeker, opening.Isco));
+
+    /// <summary>The same, with what the opening's occupation gives already found (<see cref="OccupationFit"/>).</summary>
+    public Partial PartialWithoutLocation(Seeker seeker, CandidateOpening opening, in OccupationFit fit)
     {
         var route = seeker.Regimes[opening.Country].Pathway;
-        var occupation = OccupationScore.Of(seeker, opening);
+        var occupation = fit.Occupation;
         var skills = SkillScore.Of(seeker, opening);
         var language = LanguageScore.Of(seeker, opening);
-        var experience = ExperienceScore.Of(seeker, opening);
+        var experience = ExperienceScore.Of(fit.RelevantYears, opening.MinYears);
         var wage = WageScore.Of(seeker, opening);
         var pathway = PathwayScore.Of(route, opening.PermitSponsorship);
         var sum = weights.Occupation * occupation
@@ -39,7 +43,7 @@ internal sealed class Scorer(ScoringWeights weights)
     /// <summary>
     /// A bound from the two components that cost next to nothing (occupation and pathway: no text
     /// lookups), with every other component at its best (1) and location at the best its tier allows.
-    /// Summed in the order of <see cref="PartialWithoutLocation"/> with each term at least as large,
+    /// Summed in the order of <see cref="PartialWithoutLocation(Seeker, CandidateOpening)"/> with each term at least as large,
     /// so, rounding being monotonic, never below <see cref="UpperBound"/> and hence the real score.
     /// </summary>
     public double QuickBound(Seeker seeker, CandidateOpening opening, Nearness tier) =>
@@ -51,7 +55,7 @@ internal sealed class Scorer(ScoringWeights weights)
     /// <summary>
     /// The best score possible with these occupation and pathway scores: every other component at
     /// its best (1), location at the best the tier allows. Summed in the order of
-    /// <see cref="PartialWithoutLocation"/> with each term at least as large, so, rounding being
+    /// <see cref="PartialWithoutLocation(Seeker, CandidateOpening)"/> with each term at least as large, so, rounding being
     /// monotonic, never below <see cref="UpperBound"/>; and never lower for larger arguments, so a
     /// bound from the largest occupation and pathway scores of a group of openings holds for each.
     /// </summary>
@@ -68,16 +72,20 @@ internal sealed class Scorer(ScoringWeights weights)
 
     /// <summary>
     /// A bound from an opening's index key, before the opening is read: occupation, experience, wage and
-    /// pathway as <see cref="PartialWithoutLocation"/> computes them, skills and language at their best (1),
+    /// pathway as <see cref="PartialWithoutLocation(Seeker, CandidateOpening)"/> computes them, skills and language at their best (1),
     /// location at the best the tier allows. Summed in the same order, each term equal or larger, so,
     /// rounding being monotonic, never below <see cref="UpperBound"/> and hence the real score.
     /// </summary>
-    public double KeyBound(Seeker seeker, in OpeningKey key, double pathway, Nearness tier)
+    public double KeyBound(Seeker seeker, in OpeningKey key, double pathway, Nearness tier) =>
+        KeyBound(seeker, key, OccupationFit.Of(seeker, key.Isco), pathway, tier);
+
+    /// <summary>The same, with what the key's occupation gives already found (<see cref="OccupationFit"/>).</summary>
+    public double KeyBound(Seeker seeker, in OpeningKey key, in OccupationFit fit, double pathway, Nearness tier)
     {
-        var sum = weights.Occupation * OccupationScore.Of(seeker, key.Isco)
+        var sum = weights.Occupation * fit.Occupation
             + weights.Skills
             + weights.Language
-            + weights.Experience * ExperienceScore.Of(seeker, key.Isco, key.MinYears)
+            + weights.Experience * ExperienceScore.Of(fit.RelevantYears, key.MinYears)
             + weights.Wage * WageScore.Of(seeker, key.WageUsd)
             + weights.Pathway * pathway;
         return (sum + weights.Location * LocationScore.Max(tier)) / _sum;
