@@ -164,10 +164,11 @@ public sealed class ProfileFingerprintTests
     [Fact]
     public void Profile_LargerThanTheFirstBuffer_IsFingerprintedWhole()
     {
-        // Fifty long skills: many times the first buffer; a change in the last character must still tell.
+        // Fifty long skills: many times the first buffer; a change before it overflows, or in the last character, must still tell.
         var skills = Enumerable.Range(0, 50).Select(i => new string('s', 190) + i.ToString("D2", null)).ToArray();
         var large = Sample with { Skills = skills };
 
+        AssertDiffer(large, large with { Citizenship = "KG" });
         AssertDiffer(large, large with { Skills = [.. skills[..^1], skills[^1][..^1] + "x"] });
         Assert.Equal(ProfileFingerprint.Of(large), ProfileFingerprint.Of(large with { Skills = [.. skills] }));
     }
