@@ -47,7 +47,7 @@ internal ref struct FingerprintWriter(Span<byte> buffer)
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         var digits = new UInt128((uint)bits[2], (ulong)(uint)bits[1] << 32 | (uint)bits[0]);
-        var scale = (byte)(bits[3] >> 16);
+        var scale = value.Scale;
         while (scale > 0 && digits % 10 == 0)
         {
             digits /= 10;

@@ -25,6 +25,10 @@ public sealed class FingerprintWriterTests
         AssertDiffer(static (ref w) => { w.Text(null); w.Flag(false); w.Flag(false); }, static (ref w) => w.Text("\0"));
 
     [Fact]
+    public void NullText_ThenEmpty_IsNotEmpty_ThenNull() =>
+        AssertDiffer(static (ref w) => { w.Text(null); w.Text(""); }, static (ref w) => { w.Text(""); w.Text(null); });
+
+    [Fact]
     public void MissingRecord_ThenAFlag_IsNotARecordOfThatFlag() =>
         AssertDiffer(
             static (ref w) => { w.Record<Box>(null, BoxParts); w.Flag(true); },

@@ -151,6 +151,7 @@ public sealed class ProfileFingerprintTests
     [InlineData("4000", "40000")]
     [InlineData("0.5", "0.05")]
     [InlineData("0", "0.0000000000000000000000000001")]
+    [InlineData("1", "4294967297")]
     [InlineData("79228162514264337593543950335", "7922816251426433759354395033.5")]
     public void Amounts_UnequalInValue_AreOtherWages(string amount, string other) =>
         Assert.NotEqual(WithWage(amount), WithWage(other));
