@@ -1,7 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
-using System.Text.Json;
-using Reintegration.Domain;
 
 namespace Reintegration.Digests;
 
@@ -19,9 +16,9 @@ public static class Echoes
     /// </summary>
     public static IReadOnlySet<string> Of(IEnumerable<DigestPerson> people)
     {
-        // A fingerprint is a serialisation and a hash: the one per-person step of a digest run worth spreading over the cores.
+        // A fingerprint is the one per-person step of a digest run worth spreading over the cores.
         var everyone = people.ToList();
-        var fingerprints = everyone.AsParallel().AsOrdered().Select(p => Fingerprint(p.Profile)).ToArray();
+        var fingerprints = everyone.AsParallel().AsOrdered().Select(p => ProfileFingerprint.Of(p.Profile)).ToArray();
         var alike = new Dictionary<string, List<DigestPerson>>(StringComparer.Ordinal);
         for (var i = 0; i < everyone.Count; i++)
         {
@@ -40,9 +37,4 @@ public static class Echoes
             .Select(p => p.ProfileId)
             .ToHashSet(StringComparer.Ordinal);
     }
-
-    /// <summary>What matching reads of a profile, hashed: equal for two profiles that differ only in reference, name or consent.</summary>
-    public static string Fingerprint(Profile profile) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
-            profile with { ExternalRef = "", DisplayName = "", Consent = new Consent() }, ReintegrationJsonContext.Default.Profile)));
 }
