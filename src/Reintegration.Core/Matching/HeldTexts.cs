@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Reintegration.Matching;
 
 /// <summary>
@@ -16,6 +17,7 @@ internal sealed class HeldTexts(string[] texts, int[] ids, int numberedBelow)
     public int Count => texts.Length;
 
     /// <summary>Where the text numbered <paramref name="id"/>, spelt <paramref name="text"/>, is held; -1 when it is not.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(int id, string text)
     {
         for (var i = 0; i < ids.Length; i++)

@@ -13,7 +13,6 @@ public sealed class RunQueueTests
         queue.Add(1, 0, 5, 0.4);
         queue.Add(2, 5, 9, 0.9);
         queue.Add(3, 9, 12, 0.6);
-        queue.Order();
 
         Assert.True(queue.TryTake(out var first, out var bound));
         Assert.Equal(((2, 5, 9), 0.9), (first, bound));
@@ -32,12 +31,21 @@ public sealed class RunQueueTests
         queue.Add(1, 0, 1, 0.5);
         queue.Clear();
         queue.Add(2, 0, 1, 0.3);
-        queue.Order();
 
         Assert.Equal(1, queue.Count);
         Assert.True(queue.TryTake(out var run, out _));
         Assert.Equal(2, run.Bucket);
         Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public void Add_AfterATake_WithoutClear_IsRefused()
+    {
+        var queue = new RunQueue();
+        queue.Add(1, 0, 1, 0.5);
+        queue.TryTake(out _, out _);
+
+        Assert.Throws<InvalidOperationException>(() => queue.Add(2, 0, 1, 0.9));
     }
 
     /// <summary>More runs than the queue first holds (a person of many fields), bounds often equal: every run comes out once, bounds never rising.</summary>
@@ -51,7 +59,6 @@ public sealed class RunQueueTests
                 queue.Add(i, i, i + 1, bounds[i] / 9.0);
             }
 
-            queue.Order();
             var taken = new List<(int Bucket, double Bound)>();
             while (queue.TryTake(out var run, out var bound))
             {

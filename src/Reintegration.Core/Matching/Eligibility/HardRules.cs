@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Reintegration.Matching.Index;
 
 namespace Reintegration.Matching.Eligibility;
@@ -15,6 +16,7 @@ internal static class HardRules
     /// index walks its keys in order and reads an opening only when the key leaves it a candidate, or
     /// when <see cref="OpeningKey.NeedsLicence"/> asks for the licences to be checked.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ExclusionReason? FirstBrokenBeforeLicences(Seeker seeker, int country, in OpeningKey key, int today) =>
         ReentryBanRule.BarringBan(seeker, country, key.StartDay, today) is not null ? ExclusionReason.ReentryBan
         : NonRefoulementRule.Bars(seeker, country) ? ExclusionReason.NonRefoulement

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Reintegration.Matching.Index;
 
 namespace Reintegration.Matching.Eligibility;
@@ -9,6 +10,7 @@ namespace Reintegration.Matching.Eligibility;
 internal static class OpenAndReachableRule
 {
     /// <summary>What the opening's index key tells: closed, or not open to refugees (licences are checked apart).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ExclusionReason? CheckTerms(Seeker seeker, in OpeningKey key, int today) =>
         key.ExpiresDay < today || !key.HasUnfilled ? ExclusionReason.Closed
         : seeker.IsRefugee && !key.AcceptsRefugees ? ExclusionReason.RefugeesNotAccepted

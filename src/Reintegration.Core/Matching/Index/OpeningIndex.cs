@@ -469,7 +469,6 @@ public sealed class OpeningIndex(MatchingEngine engine)
             }
         }
 
-        runs.Order();
         return runs;
     }
 

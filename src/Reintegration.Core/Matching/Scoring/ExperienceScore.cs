@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Reintegration.Matching.Scoring;
 
 /// <summary>
@@ -9,6 +10,7 @@ internal static class ExperienceScore
     public static double Of(Seeker seeker, CandidateOpening opening) => Of(RelevantYears(seeker, opening.Isco), opening.MinYears);
 
     /// <summary>The same, from the person's years in the opening's minor group and the years it asks (as its index key holds them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(int relevantYears, int minYears) => minYears <= 0 ? 1 : Math.Min(1, (double)relevantYears / minYears);
 
     public static int RelevantYears(Seeker seeker, CandidateOpening opening) => RelevantYears(seeker, opening.Isco);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Reintegration.Matching.Scoring;
 
 /// <summary>
@@ -6,6 +7,7 @@ namespace Reintegration.Matching.Scoring;
 /// </summary>
 internal static class LanguageScore
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(Seeker seeker, CandidateOpening opening)
     {
         var languages = opening.Languages;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Reintegration.Matching.Scoring;
 
 /// <summary>How near the opening is, by tier and then distance.</summary>
@@ -33,11 +34,13 @@ internal static class LocationScore
 
     public static Nearness TierOf(Seeker seeker, CandidateOpening opening) => TierOf(seeker, opening.Country, opening.Region);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Nearness TierOf(Seeker seeker, int country, int region) =>
         country != seeker.HomeCountry ? Nearness.OtherState
         : region != 0 && region == seeker.HomeRegion ? Nearness.SameRegion
         : Nearness.SameCountry;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DistanceCurve CurveOf(Nearness tier) => tier switch
     {
         Nearness.SameRegion => SameRegion,
@@ -46,7 +49,9 @@ internal static class LocationScore
     };
 
     /// <summary>The best score a tier can give: its score at distance 0, computed the same way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Max(Nearness tier) => Of(tier, 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(Nearness tier, double distanceKm) => CurveOf(tier).At(distanceKm);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Reintegration.Domain;
 
 namespace Reintegration.Matching.Scoring;
@@ -7,6 +8,7 @@ internal static class PathwayScore
 {
     private const double SponsorshipBonus = 0.2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(Pathway pathway, bool permitSponsorship) => pathway switch
     {
         Pathway.Domestic => 1.0,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Reintegration.Domain;
 using Reintegration.Matching.Index;
 
@@ -80,6 +81,7 @@ internal sealed class Scorer(ScoringWeights weights)
         KeyBound(seeker, key, OccupationFit.Of(seeker, key.Isco), pathway, tier);
 
     /// <summary>The same, with what the key's occupation gives already found (<see cref="OccupationFit"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double KeyBound(Seeker seeker, in OpeningKey key, in OccupationFit fit, double pathway, Nearness tier)
     {
         var sum = weights.Occupation * fit.Occupation
@@ -91,6 +93,7 @@ internal sealed class Scorer(ScoringWeights weights)
         return (sum + weights.Location * LocationScore.Max(tier)) / _sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double UpperBound(in Partial partial, Nearness tier) => (partial.Sum + weights.Location * LocationScore.Max(tier)) / _sum;
 
     public Scored Complete(Seeker seeker, CandidateOpening opening, in Partial partial, Nearness tier)
@@ -103,11 +106,13 @@ internal sealed class Scorer(ScoringWeights weights)
     }
 
     /// <summary>The score alone, exactly as <see cref="Complete"/> gives it, without the components.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Total(Seeker seeker, CandidateOpening opening, in Partial partial, Nearness tier) =>
         Total(partial, LocationScore.Of(tier, seeker.Home.DistanceKm(opening.Point)));
 
     public Scored Score(Seeker seeker, CandidateOpening opening) =>
         Complete(seeker, opening, PartialWithoutLocation(seeker, opening), LocationScore.TierOf(seeker, opening));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Total(in Partial partial, double location) => (partial.Sum + weights.Location * location) / _sum;
 }

@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 namespace Reintegration.Matching.Scoring;
 
 /// <summary>The share of the opening's skills and licences the person has; 1 when it asks for none.</summary>
 internal static class SkillScore
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(Seeker seeker, CandidateOpening opening)
     {
         var required = opening.SkillIds.Length + opening.LicenceIds.Length;
@@ -15,6 +17,7 @@ internal static class SkillScore
             / required;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Held(HeldTexts held, int[] ids, string[] texts)
     {
         var count = 0;

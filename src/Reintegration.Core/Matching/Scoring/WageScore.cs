@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Reintegration.Matching.Scoring;
 
 /// <summary>
@@ -9,9 +10,11 @@ internal static class WageScore
 {
     public const double Unstated = 0.5;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(Seeker seeker, CandidateOpening opening) => Of(seeker, opening.WageUsd);
 
     /// <summary>The same, from the opening's wage in US dollars (NaN when it states none), as its index key holds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(Seeker seeker, double wageUsd)
     {
         if (double.IsNaN(seeker.MinWageUsd) || seeker.MinWageUsd <= 0)
