@@ -8,8 +8,7 @@ public sealed record Place(string Country, string NameEn, string NameRu, string 
 /// <summary>The main cities of each state of the region, for regions, distances and demo data.</summary>
 public sealed class Places
 {
-    private readonly ILookup<string, Place> _byCountry;
-    private readonly Dictionary<string, Place[]> _arrays;
+    private readonly Dictionary<string, Place[]> _byCountry;
     private readonly Dictionary<(string Country, string Region), int> _regionIds;
 
     // Looked up once per opening compiled (a million at a start): by name, and the region at a place's own point.
@@ -19,8 +18,7 @@ public sealed class Places
     internal Places(IEnumerable<Place> places)
     {
         All = places.ToList();
-        _byCountry = All.ToLookup(p => p.Country, StringComparer.Ordinal);
-        _arrays = _byCountry.ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _byCountry = All.GroupBy(p => p.Country, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _regionIds = All.Select(p => (p.Country, p.Region)).Distinct().Select((key, id) => (key, id)).ToDictionary(x => x.key, x => x.id + 1);
         foreach (var place in All)
         {
@@ -34,7 +32,7 @@ public sealed class Places
 
     public IReadOnlyList<Place> All { get; }
 
-    public IEnumerable<Place> InCountry(string country) => _byCountry[country];
+    public IEnumerable<Place> InCountry(string country) => _byCountry.GetValueOrDefault(country) ?? [];
 
     /// <summary>The place of that name (English or Russian, any case) in the country, if it is one of ours.</summary>
     public Place? Find(string country, string city) =>
@@ -43,8 +41,8 @@ public sealed class Places
     /// <summary>The place of the country nearest to a point (the first of the nearest, in file order), if the country has places.</summary>
     public Place? Nearest(string country, double lat, double lon)
     {
-        // A loop over an array, not MinBy over the lookup: every profile compiled asks this (twice for each person in a digest run).
-        if (!_arrays.TryGetValue(country, out var places))
+        // A loop over an array, not MinBy: every profile compiled asks this (twice for each person in a digest run).
+        if (!_byCountry.TryGetValue(country, out var places))
         {
             return null;
         }
