@@ -154,7 +154,7 @@ public sealed class PropertyTests
 
             Assert.True(upper >= score, $"upper bound {upper:R} below the score {score:R}");
             var pathway = PathwayScore.Of(seeker.Regimes[opening.Country].Pathway, opening.PermitSponsorship);
-            var fromKey = engine.Scorer.KeyBound(seeker, OpeningKey.Of(opening), pathway, tier);
+            var fromKey = engine.Scorer.KeyBound(seeker, OpeningKey.Of(opening), OccupationFit.Of(seeker, opening.Isco), pathway, tier);
             Assert.True(fromKey >= upper, $"the key's bound {fromKey:R} is below the upper bound {upper:R}");
             Assert.True(engine.Scorer.QuickBound(seeker, opening, tier) >= fromKey, "the quick bound is below the key's bound");
         }, iter: PropertyRuns.Iter(Iterations));

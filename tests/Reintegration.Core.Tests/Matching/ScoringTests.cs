@@ -108,7 +108,7 @@ public sealed class ScoringTests
         var tier = LocationScore.TierOf(seeker, opening);
         var pathway = PathwayScore.Of(seeker.Regimes[opening.Country].Pathway, opening.PermitSponsorship);
 
-        var bound = scorer.KeyBound(seeker, OpeningKey.Of(opening), pathway, tier);
+        var bound = scorer.KeyBound(seeker, OpeningKey.Of(opening), OccupationFit.Of(seeker, opening.Isco), pathway, tier);
 
         Assert.Equal(Nearness.SameRegion, tier);
         Assert.Equal(scorer.Score(seeker, opening).Score, bound);

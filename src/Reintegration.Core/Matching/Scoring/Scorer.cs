@@ -75,12 +75,9 @@ internal sealed class Scorer(ScoringWeights weights)
     /// A bound from an opening's index key, before the opening is read: occupation, experience, wage and
     /// pathway as <see cref="PartialWithoutLocation(Seeker, CandidateOpening)"/> computes them, skills and language at their best (1),
     /// location at the best the tier allows. Summed in the same order, each term equal or larger, so,
-    /// rounding being monotonic, never below <see cref="UpperBound"/> and hence the real score.
+    /// rounding being monotonic, never below <see cref="UpperBound"/> and hence the real score. What the key's occupation
+    /// gives the person comes found already (<see cref="OccupationFit"/>): the walk finds it once per run of a unit group.
     /// </summary>
-    public double KeyBound(Seeker seeker, in OpeningKey key, double pathway, Nearness tier) =>
-        KeyBound(seeker, key, OccupationFit.Of(seeker, key.Isco), pathway, tier);
-
-    /// <summary>The same, with what the key's occupation gives already found (<see cref="OccupationFit"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double KeyBound(Seeker seeker, in OpeningKey key, in OccupationFit fit, double pathway, Nearness tier)
     {
