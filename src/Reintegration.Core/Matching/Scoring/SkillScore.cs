@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace Reintegration.Matching.Scoring;
 
 /// <summary>The share of the opening's skills and licences the person has; 1 when it asks for none.</summary>
