@@ -24,13 +24,14 @@ public sealed record AllocationMetrics(
     /// <param name="bound">How many people at most could be given one (<see cref="MaxCoverage"/>).</param>
     public static AllocationMetrics Measure(IReadOnlyList<Assignment> assignments, IReadOnlyDictionary<string, int> unfilled, int bound)
     {
-        var perOpening = unfilled.Keys.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
+        // Counted for the openings recommended only: every other open opening counts 0, which is known without a lookup.
+        var given = new Dictionary<string, int>(StringComparer.Ordinal);
         var (all, sum, firsts, firstSum) = (0, 0.0, 0, 0.0);
         foreach (var assignment in assignments)
         {
             foreach (var (opening, score) in assignment.Openings)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(perOpening, opening, out _)++;
+                CollectionsMarshal.GetValueRefOrAddDefault(given, opening, out _)++;
                 (all, sum) = (all + 1, sum + score);
             }
 
@@ -40,21 +41,29 @@ public sealed record AllocationMetrics(
             }
         }
 
-        var mostPerUnfilled = 0.0;
-        foreach (var (opening, count) in perOpening)
+        var (mostPerUnfilled, openings) = (0.0, unfilled.Count);
+        var counts = new int[given.Count];
+        var at = 0;
+        foreach (var (opening, count) in given)
         {
-            if (unfilled.GetValueOrDefault(opening) is var positions and > 0)
+            counts[at++] = count;
+            if (!unfilled.TryGetValue(opening, out var positions))
+            {
+                openings++;
+            }
+            else if (positions > 0)
             {
                 mostPerUnfilled = Math.Max(mostPerUnfilled, (double)count / positions);
             }
         }
 
+        Array.Sort(counts);
         return new AllocationMetrics(
             ShareOf(firsts, assignments.Count),
             ShareOf(bound, assignments.Count),
-            ShareOf(perOpening.Values.Count(n => n > 0), perOpening.Count),
+            ShareOf(given.Count, openings),
             mostPerUnfilled,
-            GiniOf(perOpening.Values.ToList()),
+            GiniOfSorted(counts, openings - given.Count),
             all == 0 ? 0 : sum / all,
             firsts == 0 ? 0 : firstSum / firsts,
             all);
@@ -63,20 +72,34 @@ public sealed record AllocationMetrics(
     /// <summary>0 when every opening gets as many recommendations, near 1 when one gets them all.</summary>
     public static double GiniOf(IReadOnlyList<int> values)
     {
-        if (values.Count == 0 || values.Sum() == 0)
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return GiniOfSorted(sorted, zeros: 0);
+    }
+
+    /// <summary>The Gini coefficient of <paramref name="zeros"/> zeros and then <paramref name="sorted"/>, in ascending order.</summary>
+    private static double GiniOfSorted(int[] sorted, int zeros)
+    {
+        var total = 0L;
+        foreach (var value in sorted)
+        {
+            total += value;
+        }
+
+        var n = zeros + sorted.Length;
+        if (n == 0 || total == 0)
         {
             return 0;
         }
 
-        var sorted = values.Order().ToArray();
+        // The zeros add nothing to the weighted sum: only their number shifts the weights of the rest.
         double weighted = 0;
         for (var i = 0; i < sorted.Length; i++)
         {
-            weighted += (i + 1) * (double)sorted[i];
+            weighted += (zeros + i + 1) * (double)sorted[i];
         }
 
-        var n = sorted.Length;
-        return (2 * weighted / (n * (double)sorted.Sum())) - ((n + 1.0) / n);
+        return (2 * weighted / (n * (double)total)) - ((n + 1.0) / n);
     }
 
     private static double ShareOf(int part, int whole) => whole == 0 ? 0 : (double)part / whole;

@@ -55,7 +55,15 @@ internal sealed class CandidateGraph
     private static CandidateGraph Build(AllocationProblem problem)
     {
         var wishlists = problem.Wishlists.ToArray();
-        var people = wishlists.Select(w => w.PersonId).ToArray();
+        var people = new string[wishlists.Length];
+        var (listed, longest) = (0, 0);
+        for (var p = 0; p < wishlists.Length; p++)
+        {
+            people[p] = wishlists[p].PersonId;
+            listed += wishlists[p].Candidates.Count;
+            longest = Math.Max(longest, wishlists[p].Candidates.Count);
+        }
+
         Array.Sort(people, wishlists, StringComparer.Ordinal);
         for (var p = 1; p < people.Length; p++)
         {
@@ -65,74 +73,129 @@ internal sealed class CandidateGraph
             }
         }
 
-        var openingIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var wishlist in wishlists)
-        {
-            foreach (var (opening, _) in wishlist.Candidates)
-            {
-                if (!openingIndex.ContainsKey(opening) && problem.Capacity.GetValueOrDefault(opening) > 0)
-                {
-                    openingIndex.Add(opening, 0);
-                }
-            }
-        }
-
-        var openings = openingIndex.Keys.ToArray();
-        Array.Sort(openings, StringComparer.Ordinal);
-        for (var o = 0; o < openings.Length; o++)
-        {
-            openingIndex[openings[o]] = o;
-        }
-
-        var start = new int[people.Length + 1];
-        var edges = new List<(int Opening, double Score)>();
+        // A week's run lists a million candidates: each id is looked up once, numbered in the order first met
+        // (-1 without room), and the numbers put in id order afterwards.
+        var (openings, numbers) = NumberOpenings(wishlists, problem.Capacity, listed);
+        var (start, target, score, owner) = (new int[people.Length + 1], new int[listed], new double[listed], new int[listed]);
         var listedBy = new int[openings.Length];
         Array.Fill(listedBy, -1);
-        var owners = new List<int>();
+        var mine = new (int Opening, double Score)[longest];
+        var (edges, at) = (0, 0);
         for (var p = 0; p < people.Length; p++)
         {
-            start[p] = edges.Count;
-            foreach (var candidate in wishlists[p].Candidates)
+            start[p] = edges;
+            var (candidates, count) = (wishlists[p].Candidates, 0);
+            for (var c = 0; c < candidates.Count; c++, at++)
             {
-                if (openingIndex.TryGetValue(candidate.OpeningId, out var opening))
+                if (numbers[at] >= 0)
                 {
-                    edges.Add((opening, candidate.Score));
+                    mine[count++] = (numbers[at], candidates[c].Score);
                 }
             }
 
-            var mine = CollectionsMarshal.AsSpan(edges)[start[p]..];
-            mine.Sort(BestFirst);
+            var span = mine.AsSpan(0, count);
+            if (!IsBestFirst(span))
+            {
+                span.Sort(default(BestFirst));
+            }
+
             // A person who listed an opening twice keeps its better score.
-            var kept = 0;
-            for (var e = 0; e < mine.Length; e++)
+            foreach (var (opening, scored) in span)
             {
-                if (listedBy[mine[e].Opening] != p)
+                if (listedBy[opening] != p)
                 {
-                    listedBy[mine[e].Opening] = p;
-                    mine[kept++] = mine[e];
+                    listedBy[opening] = p;
+                    (target[edges], score[edges], owner[edges]) = (opening, scored, p);
+                    edges++;
                 }
             }
-
-            edges.RemoveRange(start[p] + kept, mine.Length - kept);
-            owners.AddRange(Enumerable.Repeat(p, kept));
         }
 
-        start[people.Length] = edges.Count;
-        var (target, score) = (new int[edges.Count], new double[edges.Count]);
-        for (var e = 0; e < edges.Count; e++)
-        {
-            (target[e], score[e]) = edges[e];
-        }
-
+        start[people.Length] = edges;
+        Array.Resize(ref target, edges);
+        Array.Resize(ref score, edges);
+        Array.Resize(ref owner, edges);
         var capacity = Array.ConvertAll(openings, id => problem.Capacity[id]);
-        return new CandidateGraph(people, openings, capacity, start, target, score, [.. owners]);
+        return new CandidateGraph(people, openings, capacity, start, target, score, owner);
+    }
+
+    /// <summary>
+    /// The openings with room that anyone lists, in ordinal order of their ids, and for each listed candidate
+    /// (wishlist by wishlist, in order) its opening's number, or -1 when the opening has no room.
+    /// </summary>
+    private static (string[] Openings, int[] Numbers) NumberOpenings(Wishlist[] wishlists, IReadOnlyDictionary<string, int> capacity, int listed)
+    {
+        var met = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<string>();
+        var numbers = new int[listed];
+        var at = 0;
+        foreach (var wishlist in wishlists)
+        {
+            var candidates = wishlist.Candidates;
+            for (var c = 0; c < candidates.Count; c++)
+            {
+                var id = candidates[c].OpeningId;
+                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(met, id, out var known);
+                if (!known)
+                {
+                    number = capacity.GetValueOrDefault(id) > 0 ? ids.Count : -1;
+                    if (number >= 0)
+                    {
+                        ids.Add(id);
+                    }
+                }
+
+                numbers[at++] = number;
+            }
+        }
+
+        var openings = ids.ToArray();
+        var metAs = new int[openings.Length];
+        for (var o = 0; o < metAs.Length; o++)
+        {
+            metAs[o] = o;
+        }
+
+        Array.Sort(openings, metAs, StringComparer.Ordinal);
+        var inIdOrder = new int[openings.Length];
+        for (var o = 0; o < openings.Length; o++)
+        {
+            inIdOrder[metAs[o]] = o;
+        }
+
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            if (numbers[i] >= 0)
+            {
+                numbers[i] = inIdOrder[numbers[i]];
+            }
+        }
+
+        return (openings, numbers);
+    }
+
+    /// <summary>Whether the edges are in <see cref="BestFirst"/>'s order already, as the index ranks them.</summary>
+    private static bool IsBestFirst(ReadOnlySpan<(int Opening, double Score)> edges)
+    {
+        for (var e = 1; e < edges.Length; e++)
+        {
+            if (default(BestFirst).Compare(edges[e - 1], edges[e]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Higher score first, then the lower opening number (the lower id).</summary>
-    private static int BestFirst((int Opening, double Score) x, (int Opening, double Score) y)
+    private readonly struct BestFirst : IComparer<(int Opening, double Score)>
     {
-        var byScore = y.Score.CompareTo(x.Score);
-        return byScore != 0 ? byScore : x.Opening.CompareTo(y.Opening);
+        public int Compare((int Opening, double Score) x, (int Opening, double Score) y)
+        {
+            var byScore = y.Score.CompareTo(x.Score);
+            return byScore != 0 ? byScore : x.Opening.CompareTo(y.Opening);
+        }
     }
 
     /// <summary>What each person was given (edge indices), as assignments in the order of the problem's wishlists, best first.</summary>

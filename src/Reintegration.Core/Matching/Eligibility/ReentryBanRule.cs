@@ -32,6 +32,17 @@ internal static class ReentryBanRule
     }
 
     /// <summary>Whether some ban bars every opening of the country, whenever it starts.</summary>
-    public static bool BarsWholeCountry(Seeker seeker, int country, int today) =>
-        seeker.Bans[country].Any(w => w.IsOpenEnded && w.FromDay <= today);
+    /// <remarks>Asked for every country of every query: a loop, not a closure allocated per call.</remarks>
+    public static bool BarsWholeCountry(Seeker seeker, int country, int today)
+    {
+        foreach (var window in seeker.Bans[country])
+        {
+            if (window.IsOpenEnded && window.FromDay <= today)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -52,4 +52,51 @@ public sealed class AllocationMetricsTests
         Assert.Equal(0, AllocationMetrics.GiniOf([]), 9);
         Assert.Equal(0, AllocationMetrics.GiniOf([0, 0]), 9);
     }
+
+    [Fact]
+    public void Metrics_OpeningRecommendedButNotUnfilled_CountsAmongTheOpenings_NotInTheCongestion()
+    {
+        var assignments = new[] { new Assignment("a", [new Candidate("x", 0.8), new Candidate("w", 0.6)]) };
+
+        var metrics = AllocationMetrics.Measure(assignments, new Dictionary<string, int> { ["x"] = 2, ["y"] = 1 }, bound: 1);
+
+        Assert.Equal(2.0 / 3, metrics.OpeningsReached, 9);
+        Assert.Equal(0.5, metrics.MaxPerUnfilled, 9);
+        Assert.Equal(AllocationMetrics.GiniOf([0, 1, 1]), metrics.Gini);
+    }
+
+    [Fact]
+    public void Metrics_OpeningWithNoPositionLeft_AddsNothingToTheCongestion()
+    {
+        var assignments = new[] { new Assignment("a", [new Candidate("x", 0.8)]), new Assignment("b", [new Candidate("y", 0.7)]) };
+
+        var metrics = AllocationMetrics.Measure(assignments, new Dictionary<string, int> { ["x"] = 0, ["y"] = 4 }, bound: 2);
+
+        Assert.Equal(0.25, metrics.MaxPerUnfilled, 9);
+        Assert.Equal(1.0, metrics.OpeningsReached, 9);
+    }
+
+    [Fact]
+    public void Metrics_Gini_IsExactlyTheGiniOfEveryOpeningsCount_TheUnrecommendedAsZeros()
+    {
+        var unfilled = new Dictionary<string, int> { ["a"] = 1, ["b"] = 1, ["c"] = 1, ["d"] = 1, ["e"] = 1 };
+        var assignments = new[]
+        {
+            new Assignment("p", [new Candidate("a", 0.9), new Candidate("c", 0.8), new Candidate("e", 0.7)]),
+            new Assignment("q", [new Candidate("a", 0.9), new Candidate("e", 0.5)]),
+            new Assignment("r", [new Candidate("a", 0.4)]),
+        };
+
+        var metrics = AllocationMetrics.Measure(assignments, unfilled, bound: 3);
+
+        Assert.Equal(AllocationMetrics.GiniOf([3, 0, 1, 0, 2]), metrics.Gini);
+        Assert.Equal(8.0 / 15, metrics.Gini, 9);
+    }
+
+    [Fact]
+    public void Gini_OfUnorderedValues_AsOfTheSameValuesInOrder()
+    {
+        Assert.Equal(AllocationMetrics.GiniOf([0, 1, 2, 5]), AllocationMetrics.GiniOf([5, 0, 2, 1]));
+        Assert.Equal(0.5, AllocationMetrics.GiniOf([5, 0, 2, 1]), 9);
+    }
 }

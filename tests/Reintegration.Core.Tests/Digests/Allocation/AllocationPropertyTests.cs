@@ -75,4 +75,44 @@ public sealed class AllocationPropertyTests
                 Assert.All(once, a => Assert.Equal(a.Value.Openings, reordered[a.Key].Openings));
             }
         }, iter: PropertyRuns.Iter(200));
+
+    [Fact]
+    public void CandidateGraph_WishlistsShuffledAndRepeatingWorseScores_SameGraphAsBestFirstAndDistinct() =>
+        Gen.Select(Medium, Gen.Int).Sample((problem, seed) =>
+        {
+            var random = new Random(seed);
+            // Each wishlist out of order, some candidates listed again with a lower score: the graph keeps the best of each, best first.
+            var messy = problem with
+            {
+                Wishlists = problem.Wishlists.Select(w => w with
+                {
+                    Candidates = w.Candidates.Concat(w.Candidates.Where(_ => random.Next(3) == 0).Select(c => c with { Score = c.Score - 0.05 }))
+                        .OrderBy(_ => random.Next()).ToList(),
+                }).ToList(),
+            };
+            var (tidy, graph) = (CandidateGraph.From(problem), CandidateGraph.From(messy));
+            Assert.Equal(tidy.PersonIds, graph.PersonIds);
+            Assert.Equal(tidy.OpeningIds, graph.OpeningIds);
+            Assert.Equal(tidy.Capacity, graph.Capacity);
+            Assert.Equal(tidy.Start, graph.Start);
+            Assert.Equal(tidy.Target, graph.Target);
+            Assert.Equal(tidy.Score, graph.Score);
+            Assert.Equal(tidy.Owner, graph.Owner);
+        }, iter: PropertyRuns.Iter(200));
+
+    [Fact]
+    public void CandidateGraph_OpeningsNumberedInIdOrder_EdgesBestFirstTiesByLowerId_OnlyOpeningsWithRoom()
+    {
+        var graph = CandidateGraph.From(Of("b=1 c=2 d=0 a=1", 2,
+            new Wishlist("q", [new Candidate("c", 0.5), new Candidate("e", 0.9), new Candidate("b", 0.5), new Candidate("a", 0.7)]),
+            new Wishlist("p", [new Candidate("d", 0.9), new Candidate("c", 0.8), new Candidate("c", 0.6)])));
+
+        Assert.Equal(["p", "q"], graph.PersonIds);
+        Assert.Equal(["a", "b", "c"], graph.OpeningIds);
+        Assert.Equal([1, 1, 2], graph.Capacity);
+        Assert.Equal([0, 1, 4], graph.Start);
+        Assert.Equal([2, 0, 1, 2], graph.Target);
+        Assert.Equal([0.8, 0.7, 0.5, 0.5], graph.Score);
+        Assert.Equal([0, 1, 1, 1], graph.Owner);
+    }
 }
