@@ -26,15 +26,37 @@ public static class Echoes
             (group ??= []).Add(everyone[i]);
         }
 
-        return alike.Values
-            .Where(g => g.Select(p => p.CentreId).Distinct(StringComparer.Ordinal).Skip(1).Any())
-            .SelectMany(g =>
+        var echoes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in alike.Values)
+        {
+            // Most groups are one person: they, and groups within one centre, echo no one.
+            var origin = group[0];
+            var acrossCentres = false;
+            foreach (var person in group)
             {
+                acrossCentres |= person.CentreId != group[0].CentreId;
                 // Only the first's centre matters: of two in one centre stored at once, either is the first.
-                var origin = g.OrderBy(p => p.CreatedAt).ThenBy(p => p.CentreId, StringComparer.Ordinal).First();
-                return g.Where(p => p.CentreId != origin.CentreId);
-            })
-            .Select(p => p.ProfileId)
-            .ToHashSet(StringComparer.Ordinal);
+                if (person.CreatedAt < origin.CreatedAt
+                    || (person.CreatedAt == origin.CreatedAt && string.CompareOrdinal(person.CentreId, origin.CentreId) < 0))
+                {
+                    origin = person;
+                }
+            }
+
+            if (!acrossCentres)
+            {
+                continue;
+            }
+
+            foreach (var person in group)
+            {
+                if (person.CentreId != origin.CentreId)
+                {
+                    echoes.Add(person.ProfileId);
+                }
+            }
+        }
+
+        return echoes;
     }
 }

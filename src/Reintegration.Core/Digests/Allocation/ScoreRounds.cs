@@ -24,7 +24,7 @@ internal static class ScoreRounds
         }
 
         var next = graph.Start[..graph.People];
-        var bids = new PriorityQueue<int, (double Score, int Edge)>(HighestBidFirst.Instance);
+        var bids = new BidQueue(graph.People);
         for (var round = 0; round < perPerson; round++)
         {
             for (var person = 0; person < graph.People; person++)
@@ -35,7 +35,7 @@ internal static class ScoreRounds
                 }
             }
 
-            while (bids.TryDequeue(out var edge, out _))
+            while (bids.TryTake(out var edge))
             {
                 var opening = graph.Target[edge];
                 if (left[opening] > 0)
@@ -58,24 +58,12 @@ internal static class ScoreRounds
                 if (left[graph.Target[edge]] > 0 && !chosen[person].Contains(edge))
                 {
                     next[person] = edge + 1;
-                    bids.Enqueue(edge, (graph.Score[edge], edge));
+                    bids.Add(edge, graph.Score[edge]);
                     return;
                 }
             }
 
             next[person] = end;
-        }
-    }
-
-    /// <summary>Highest score first; at equal scores the lower edge, so the lower person id (edges go person by person).</summary>
-    private sealed class HighestBidFirst : IComparer<(double Score, int Edge)>
-    {
-        public static readonly HighestBidFirst Instance = new();
-
-        public int Compare((double Score, int Edge) x, (double Score, int Edge) y)
-        {
-            var byScore = y.Score.CompareTo(x.Score);
-            return byScore != 0 ? byScore : x.Edge.CompareTo(y.Edge);
         }
     }
 }
