@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Reintegration.Digests.Allocation;
 using Reintegration.Matching;
 using Reintegration.Matching.Index;
@@ -119,20 +120,28 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
     private static bool IsNewOrChanged(DigestPerson person, OpeningListing opening) =>
         !person.PreviouslyRecommended.Contains(opening.Id) || opening.ChangedAt > person.PreviousDigestAt;
 
-    /// <summary>Each opening the allocation recommends to anyone, compiled once: one opening goes to up to its cap of people.</summary>
+    /// <summary>
+    /// Each opening the allocation recommends to anyone, compiled: as the index compiled it, unless the index has changed
+    /// it since the week's listings were read. One opening goes to up to its cap of people.
+    /// </summary>
     private Dictionary<string, CandidateOpening> Compiled(
         IEnumerable<Assignment> assignments, IReadOnlyDictionary<string, OpeningListing> openings)
     {
-        var recommended = new HashSet<string>(StringComparer.Ordinal);
+        var compiled = new Dictionary<string, CandidateOpening>(StringComparer.Ordinal);
         foreach (var assignment in assignments)
         {
             foreach (var (id, _) in assignment.Openings)
             {
-                recommended.Add(id);
+                ref var opening = ref CollectionsMarshal.GetValueRefOrAddDefault(compiled, id, out var known);
+                if (!known)
+                {
+                    var listing = openings[id];
+                    opening = index.CompiledOf(listing) ?? engine.Compile(listing);
+                }
             }
         }
 
-        return recommended.AsParallel().Select(id => engine.Compile(openings[id])).ToDictionary(o => o.Id, StringComparer.Ordinal);
+        return compiled;
     }
 
     private DigestEntry Explain(

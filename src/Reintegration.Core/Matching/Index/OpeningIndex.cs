@@ -182,6 +182,10 @@ public sealed class OpeningIndex(MatchingEngine engine)
 
     public OpeningListing? Find(string id) => Volatile.Read(ref _snapshot).ById[ShardOf(id)].TryGetValue(id, out var o) ? o.Listing : null;
 
+    /// <summary>The opening as the index compiled it, if the index holds this very listing (not an older or newer one of its id).</summary>
+    internal CandidateOpening? CompiledOf(OpeningListing listing) =>
+        Volatile.Read(ref _snapshot).ById[ShardOf(listing.Id)].TryGetValue(listing.Id, out var o) && ReferenceEquals(o.Listing, listing) ? o : null;
+
     /// <summary>Every opening held, in no particular order (for a full scan of the same set, or a snapshot).</summary>
     public IReadOnlyList<OpeningListing> Listings()
     {
