@@ -39,9 +39,7 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
         var outcome = Allocate(wishlists, openings, options, EchoesLast.Around(allocate ?? CoverageFirst.Allocate, Echoes.Of(ordered)));
         var chosen = outcome.Assignments.ToDictionary(a => a.PersonId, a => a.Openings, StringComparer.Ordinal);
         var compiled = Compiled(outcome.Assignments, openings);
-        var entries = ordered.AsParallel().AsOrdered()
-            .Select(person => Explain(person, chosen[person.ProfileId], compiled, week))
-            .ToArray();
+        var entries = OrderedParallel.Select(ordered, person => Explain(person, chosen[person.ProfileId], compiled, week));
         var byCentre = centreIds.Distinct(StringComparer.Ordinal)
             .ToDictionary(centre => centre, _ => new List<DigestEntry>(), StringComparer.Ordinal);
         for (var i = 0; i < ordered.Count; i++)
@@ -60,11 +58,11 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
         WishlistsInOrder(Order(people), openings, week, options);
 
     /// <summary>The wishlists of people already in <see cref="Order"/>'s order.</summary>
-    private List<Wishlist> WishlistsInOrder(
+    private Wishlist[] WishlistsInOrder(
         IReadOnlyList<DigestPerson> ordered, IReadOnlyDictionary<string, OpeningListing> openings, IsoWeek week, DigestOptions options)
     {
         var query = new MatchQuery { Today = week.Monday, Top = Math.Clamp(options.CandidatesPerProfile, 1, MatchQuery.MaxTop) };
-        return ordered.AsParallel().AsOrdered().Select(person =>
+        return OrderedParallel.Select(ordered, person =>
         {
             // What the previous digest offered is left out during the walk, so the top k are all new. Someone
             // offered nothing before has nothing to leave out: their walk need not read each entrant's listing.
@@ -81,7 +79,7 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
             }
 
             return new Wishlist(person.ProfileId, candidates);
-        }).ToList();
+        });
     }
 
     /// <summary>The week's allocation problem: the wishlists, and each open opening's congestion cap.</summary>

@@ -18,7 +18,7 @@ public static class Echoes
     {
         // A fingerprint is the one per-person step of a digest run worth spreading over the cores.
         var everyone = people.ToList();
-        var fingerprints = everyone.AsParallel().AsOrdered().Select(p => ProfileFingerprint.Of(p.Profile)).ToArray();
+        var fingerprints = OrderedParallel.Select(everyone, p => ProfileFingerprint.Of(p.Profile));
         var alike = new Dictionary<string, List<DigestPerson>>(StringComparer.Ordinal);
         for (var i = 0; i < everyone.Count; i++)
         {
