@@ -104,16 +104,37 @@ public sealed class DigestComposer(MatchingEngine engine, OpeningIndex index)
         new(wishlists, CongestionCap.For(unfilled, options.CongestionMultiplier), options.TopPerProfile);
 
     /// <summary>The openings that can still be recommended in that week: in the index, with a position left, not expired by its Monday.</summary>
-    public IReadOnlyDictionary<string, OpeningListing> OpenListings(IsoWeek week) =>
-        index.Listings()
-            .Where(o => o.Unfilled > 0 && (o.Opening.ExpiresOn is not { } expires || expires >= week.Monday))
-            .ToDictionary(o => o.Id, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, OpeningListing> OpenListings(IsoWeek week)
+    {
+        var listings = index.Listings();
+        var open = new Dictionary<string, OpeningListing>(listings.Count, StringComparer.Ordinal);
+        foreach (var listing in listings)
+        {
+            if (listing.Unfilled > 0 && (listing.Opening.ExpiresOn is not { } expires || expires >= week.Monday))
+            {
+                open.Add(listing.Id, listing);
+            }
+        }
+
+        return open;
+    }
 
     public static IReadOnlyList<DigestPerson> Order(IReadOnlyList<DigestPerson> people) =>
         people.OrderBy(p => p.CentreId, StringComparer.Ordinal).ThenBy(p => p.ProfileId, StringComparer.Ordinal).ToList();
 
-    private static Dictionary<string, int> Unfilled(IReadOnlyDictionary<string, OpeningListing> openings) =>
-        openings.Values.Where(o => o.Unfilled > 0).ToDictionary(o => o.Id, o => o.Unfilled, StringComparer.Ordinal);
+    private static Dictionary<string, int> Unfilled(IReadOnlyDictionary<string, OpeningListing> openings)
+    {
+        var unfilled = new Dictionary<string, int>(openings.Count, StringComparer.Ordinal);
+        foreach (var (id, opening) in openings)
+        {
+            if (opening.Unfilled > 0)
+            {
+                unfilled.Add(id, opening.Unfilled);
+            }
+        }
+
+        return unfilled;
+    }
 
     private static bool IsNewOrChanged(DigestPerson person, OpeningListing opening) =>
         !person.PreviouslyRecommended.Contains(opening.Id) || opening.ChangedAt > person.PreviousDigestAt;

@@ -7,6 +7,14 @@ public static class CongestionCap
     public static int Of(int unfilled, double multiplier) => unfilled <= 0 ? 0 : (int)Math.Ceiling(multiplier * unfilled);
 
     /// <summary>The cap of every opening, from its unfilled positions.</summary>
-    public static IReadOnlyDictionary<string, int> For(IReadOnlyDictionary<string, int> unfilled, double multiplier) =>
-        unfilled.ToDictionary(o => o.Key, o => Of(o.Value, multiplier), StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, int> For(IReadOnlyDictionary<string, int> unfilled, double multiplier)
+    {
+        var caps = new Dictionary<string, int>(unfilled.Count, StringComparer.Ordinal);
+        foreach (var (id, positions) in unfilled)
+        {
+            caps.Add(id, Of(positions, multiplier));
+        }
+
+        return caps;
+    }
 }
