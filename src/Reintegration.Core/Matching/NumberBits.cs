@@ -41,7 +41,8 @@ internal readonly record struct NumberBits(ulong Bits, int SpelledFrom)
     /// only if its bit is among these (held by number, the same number has the same bit), and the texts on
     /// one bit number at most as many as the opening put there: one for each bit the two share, plus one
     /// for each of the opening's texts that falls on a bit an earlier one of its own took
-    /// (<paramref name="count"/> less the opening's bits). Exact when its texts take distinct bits.
+    /// (<paramref name="count"/> less the opening's bits). Exact when its texts take distinct bits; never
+    /// above <paramref name="count"/>, as the shared bits are some of the opening's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int MostHeld(ulong opening, int count) =>

@@ -79,26 +79,30 @@ public sealed class KeyTextBoundTests
     }
 
     [Fact]
-    public void AtMost_PersonsTextNumberedOnlyByALaterOpening_IsOne()
+    public void SkillsAtMost_PersonsSkillNumberedOnlyByALaterOpening_IsOne()
     {
-        // The person is compiled before any opening brings "cooking" or "tg": they are held by spelling, with no number.
-        var engine = new MatchingEngine(ReferenceData.Shared);
-        engine.Compile(Build.Opening("tj-0", "TJ", "Khujand", o => o with { Skills = ["mig welding"], Languages = [] }));
-        var seeker = engine.Compile(Person with
-        {
-            Skills = ["cooking"],
-            Languages = [new LanguageSkill { Code = "tg", Level = "C1" }],
-        });
-        var opening = engine.Compile(Build.Opening("tj-a", "TJ", "Khujand", o => o with
-        {
-            Skills = ["cooking"],
-            Licences = [],
-            Languages = [new LanguageSkill { Code = "tg", Level = "B1" }],
-        }));
+        // The person is compiled before any opening brings "cooking": they hold it by spelling, with no number, and the
+        // opening then numbers it first of all that follow the person (its highest number is where spelling starts).
+        var (seeker, opening) = PersonThenOpening(
+            Person with { Skills = ["cooking"] }, o => o with { Skills = ["cooking"], Licences = [], Languages = [] });
         var key = OpeningKey.Of(opening);
 
-        Assert.Equal((1, 1), (SkillScore.Of(seeker, opening), LanguageScore.Of(seeker, opening)));
-        Assert.Equal((1, 1), (SkillScore.AtMost(seeker, key), LanguageScore.AtMost(seeker, key)));
+        Assert.Equal(seeker.SkillBits.SpelledFrom, key.LastNumber);
+        Assert.Equal(1, SkillScore.Of(seeker, opening));
+        Assert.Equal(1, SkillScore.AtMost(seeker, key));
+    }
+
+    [Fact]
+    public void LanguageAtMost_PersonsLanguageNumberedOnlyByALaterOpening_IsOne()
+    {
+        var (seeker, opening) = PersonThenOpening(
+            Person with { Languages = [new LanguageSkill { Code = "tg", Level = "C1" }] },
+            o => o with { Skills = [], Licences = [], Languages = [new LanguageSkill { Code = "tg", Level = "B1" }] });
+        var key = OpeningKey.Of(opening);
+
+        Assert.Equal(seeker.LanguageBits.SpelledFrom, key.LastNumber);
+        Assert.Equal(1, LanguageScore.Of(seeker, opening));
+        Assert.Equal(1, LanguageScore.AtMost(seeker, key));
     }
 
     [Fact]
@@ -137,10 +141,14 @@ public sealed class KeyTextBoundTests
     }
 
     [Fact]
+    public void Of_NumbersOnOneBit_SetItOnce() => Assert.Equal(1UL | (1UL << 3), NumberBits.Of([0, 64, 3, 128]));
+
+    [Fact]
     public void HeldTextsBits_FromTheNumbered_SpelledFromTheCountWhenOneHasNone()
     {
         Assert.Equal(new NumberBits((1UL << 3) | (1UL << 6), int.MaxValue), new HeldTexts(["a", "b"], [3, 70], 80).Bits);
         Assert.Equal(new NumberBits(1UL << 3, 80), new HeldTexts(["a", "b"], [3, HeldTexts.Unnumbered], 80).Bits);
+        Assert.Equal(new NumberBits(0, 80), new HeldTexts(["a"], [HeldTexts.Unnumbered], 80).Bits);
         Assert.Equal(new NumberBits(1UL << 3, 12), new NumberBits(1UL << 3, 80).With(new NumberBits(0, 12)));
     }
 
@@ -201,6 +209,15 @@ public sealed class KeyTextBoundTests
             Assert.True(bound >= upper, $"the key's bound {bound:R} is below the upper bound {upper:R}");
             Assert.True(bound >= engine.Scorer.Score(seeker, opening).Score, $"the key's bound {bound:R} is below the score");
         }, iter: PropertyRuns.Iter(400));
+    }
+
+    /// <summary>A fresh vocabulary, the person compiled before the opening (which numbers what it brings after the person).</summary>
+    private static (Seeker Seeker, CandidateOpening Opening) PersonThenOpening(Profile person, Func<Opening, Opening> opening)
+    {
+        var engine = new MatchingEngine(ReferenceData.Shared);
+        engine.Compile(Build.Opening("tj-0", "TJ", "Khujand", o => o with { Skills = ["mig welding"], Licences = [], Languages = [] }));
+        var seeker = engine.Compile(person);
+        return (seeker, engine.Compile(Build.Opening("tj-a", "TJ", "Khujand", opening)));
     }
 
     private static double KeyBound(MatchingEngine engine, Seeker seeker, CandidateOpening opening, Nearness tier) =>

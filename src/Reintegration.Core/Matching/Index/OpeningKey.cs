@@ -8,8 +8,7 @@ namespace Reintegration.Matching.Index;
 /// and its skills and licences, and its languages, as bits of their numbers with how many there are
 /// (<see cref="NumberBits"/>), which bound the two components that compare texts, with the highest of
 /// their numbers (-1 when none): a person's text with no number can match only one numbered after the
-/// person was compiled (<see cref="int.MaxValue"/> when there are more texts than a count here holds, so
-/// that no bound is taken from the bits). A walk over a bucket reads these in order, and touches an
+/// person was compiled. A walk over a bucket reads these in order, and touches an
 /// opening itself only when it could enter the top k or its licences must be checked: the openings'
 /// objects lie all over the heap, the keys do not.
 /// </summary>
@@ -27,21 +26,16 @@ internal readonly record struct OpeningKey(
     ulong SkillBits,
     ulong LanguageBits,
     int LastNumber,
-    ushort SkillCount,
-    ushort LanguageCount)
+    int SkillCount,
+    int LanguageCount)
 {
-    public static OpeningKey Of(CandidateOpening opening)
-    {
-        var (skills, languages) = (opening.SkillIds.Length + opening.LicenceIds.Length, opening.LanguageIds.Length);
-        var last = Math.Max(Last(opening.SkillIds), Math.Max(Last(opening.LicenceIds), Last(opening.LanguageIds)));
-        return new(
-            opening.Isco, opening.Region, opening.StartDay, opening.ExpiresDay,
-            opening.PermitSponsorship, opening.Unfilled > 0, opening.AcceptsRefugees, opening.Licences.Length > 0,
-            opening.MinYears, opening.WageUsd,
-            NumberBits.Of(opening.SkillIds) | NumberBits.Of(opening.LicenceIds), NumberBits.Of(opening.LanguageIds),
-            skills > ushort.MaxValue || languages > ushort.MaxValue ? int.MaxValue : last,
-            (ushort)Math.Min(skills, ushort.MaxValue), (ushort)Math.Min(languages, ushort.MaxValue));
-    }
+    public static OpeningKey Of(CandidateOpening opening) => new(
+        opening.Isco, opening.Region, opening.StartDay, opening.ExpiresDay,
+        opening.PermitSponsorship, opening.Unfilled > 0, opening.AcceptsRefugees, opening.Licences.Length > 0,
+        opening.MinYears, opening.WageUsd,
+        NumberBits.Of(opening.SkillIds) | NumberBits.Of(opening.LicenceIds), NumberBits.Of(opening.LanguageIds),
+        Math.Max(Last(opening.SkillIds), Math.Max(Last(opening.LicenceIds), Last(opening.LanguageIds))),
+        opening.SkillIds.Length + opening.LicenceIds.Length, opening.LanguageIds.Length);
 
     private static int Last(int[] numbers)
     {

@@ -37,19 +37,18 @@ internal static class LanguageScore
     /// one they do not at 0, and the languages they can speak counted at most <see cref="NumberBits.MostHeld"/>.
     /// In floating point too: <see cref="Of"/> adds its terms in order, each at most 1 and those not spoken
     /// left out, so (rounding being monotonic) its sum is at most the same additions of 1s, which are exact
-    /// (the number spoken); divided by the same number. 1 when that reaches all, when it requires none, or
-    /// when a code of the person's with no number could match one of its codes by spelling (or it has too many to count in the key).
+    /// (the number spoken); divided by the same number. 1 when it requires none, or
+    /// when a code of the person's with no number could match one of its codes by spelling.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double AtMost(Seeker seeker, in OpeningKey key)
     {
-        int required = key.LanguageCount;
+        var required = key.LanguageCount;
         if (required == 0 || key.LastNumber >= seeker.LanguageBits.SpelledFrom)
         {
             return 1;
         }
 
-        var spoken = seeker.LanguageBits.MostHeld(key.LanguageBits, required);
-        return spoken >= required ? 1 : (double)spoken / required;
+        return (double)seeker.LanguageBits.MostHeld(key.LanguageBits, required) / required;
     }
 }

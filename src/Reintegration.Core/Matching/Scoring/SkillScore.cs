@@ -22,20 +22,19 @@ internal static class SkillScore
     /// <summary>
     /// Never below <see cref="Of"/>, from the opening's index key alone: its skills and licences held counted at most
     /// <see cref="NumberBits.MostHeld"/> (the person's skills and licences together), an integer at least the real
-    /// count, divided by the same number; 1 when that reaches all, when it asks for none, or when a text of the
-    /// person's with no number could match one of its texts by spelling (or it has too many to count in the key).
+    /// count, divided by the same number; 1 when it asks for none, or when a text of the
+    /// person's with no number could match one of its texts by spelling.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double AtMost(Seeker seeker, in OpeningKey key)
     {
-        int required = key.SkillCount;
+        var required = key.SkillCount;
         if (required == 0 || key.LastNumber >= seeker.SkillBits.SpelledFrom)
         {
             return 1;
         }
 
-        var held = seeker.SkillBits.MostHeld(key.SkillBits, required);
-        return held >= required ? 1 : (double)held / required;
+        return (double)seeker.SkillBits.MostHeld(key.SkillBits, required) / required;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
