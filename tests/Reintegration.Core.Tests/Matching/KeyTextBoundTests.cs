@@ -141,7 +141,7 @@ public sealed class KeyTextBoundTests
     }
 
     [Fact]
-    public void Of_NumbersOnOneBit_SetItOnce() => Assert.Equal(1UL | (1UL << 3), NumberBits.Of([0, 64, 3, 128]));
+    public void Of_NumbersOnOneBit_SetItOnce() => Assert.Equal(1UL | (1UL << 3), NumberBits.Of([0, 64, 3]));
 
     [Fact]
     public void HeldTextsBits_FromTheNumbered_SpelledFromTheCountWhenOneHasNone()
