@@ -17,6 +17,9 @@ internal sealed class HeldTexts(string[] texts, int[] ids, int numberedBelow)
 
     public int Count => texts.Length;
 
+    /// <summary>These texts' numbers as bits, for a bound taken before an opening is read.</summary>
+    public NumberBits Bits { get; } = new(NumberBits.Of(ids), Array.IndexOf(ids, Unnumbered) >= 0 ? numberedBelow : int.MaxValue);
+
     /// <summary>Where the text numbered <paramref name="id"/>, spelt <paramref name="text"/>, is held; -1 when it is not.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(int id, string text)

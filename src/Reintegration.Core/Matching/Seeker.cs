@@ -37,6 +37,13 @@ internal sealed class Seeker
     public required HeldTexts Languages { get; init; }
 
     public required CefrLevel[] LanguageLevels { get; init; }
+
+    /// <summary>The skills and licences as bits, for the skills' bound from an opening's index key (<see cref="Scoring.SkillScore.AtMost"/>).</summary>
+    public required NumberBits SkillBits { get; init; }
+
+    /// <summary>The languages as bits, for the language's bound from an opening's index key (<see cref="Scoring.LanguageScore.AtMost"/>).</summary>
+    public required NumberBits LanguageBits { get; init; }
+
     public required double MinWageUsd { get; init; }
 
     /// <summary>Per country: the bans that cover it (usually none).</summary>
@@ -83,6 +90,8 @@ internal sealed class Seeker
             occupations[i] = new Experience(IscoUnit.Parse(occupation.Isco), occupation.Years, occupation.Isco);
         }
 
+        var (skills, licences) = (vocabulary.Held(Text.NormaliseAll(profile.Skills)), vocabulary.Held(Text.NormaliseAll(profile.Licences)));
+        var languages = vocabulary.Held(profile.Languages.Select(l => l.Code).ToArray());
         return new Seeker(profile)
         {
             HomeCountry = home,
@@ -91,10 +100,12 @@ internal sealed class Seeker
             IsRefugee = isRefugee,
             AvailableDay = profile.AvailableFrom?.DayNumber ?? int.MinValue,
             Occupations = occupations,
-            Skills = vocabulary.Held(Text.NormaliseAll(profile.Skills)),
-            Licences = vocabulary.Held(Text.NormaliseAll(profile.Licences)),
-            Languages = vocabulary.Held(profile.Languages.Select(l => l.Code).ToArray()),
+            Skills = skills,
+            Licences = licences,
+            Languages = languages,
             LanguageLevels = profile.Languages.Select(l => Cefr.Parse(l.Level)).ToArray(),
+            SkillBits = skills.Bits.With(licences.Bits),
+            LanguageBits = languages.Bits,
             MinWageUsd = profile.MinMonthlyWage is { } wage ? (double)reference.Currencies.ToUsd(wage.Amount, wage.Currency) : double.NaN,
             Bans = BansByCountry(profile, reference, countries),
             Refoulement = refoulement,

@@ -242,9 +242,9 @@ public sealed class OpeningIndex(MatchingEngine engine)
     /// every run of the person's fields gets a bound (its occupation score, the best pathway and
     /// location its country, or region, allows); runs are walked best bound first, and the walk
     /// ends at the first whose bound cannot enter. Within a run, an opening is judged and bounded
-    /// from its key (every score component but skills, language and distance, which the key does not
-    /// hold) before it is read (its licences only when it asks for one), and scored only if it could
-    /// still enter.
+    /// from its key (every score component but distance; skills and language from the bits of their
+    /// numbers, at most) before it is read (its licences only when it asks for one), and scored only if
+    /// it could still enter.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TopK<CandidateOpening> Best(Snapshot snapshot, Seeker seeker, MatchQuery query)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Reintegration.Matching.Index;
 
 namespace Reintegration.Matching.Scoring;
 
@@ -29,5 +30,25 @@ internal static class LanguageScore
         }
 
         return sum / languages.Length;
+    }
+
+    /// <summary>
+    /// Never below <see cref="Of"/>, from the opening's index key alone: each language the person speaks taken at 1,
+    /// one they do not at 0, and the languages they can speak counted at most <see cref="NumberBits.MostHeld"/>.
+    /// In floating point too: <see cref="Of"/> adds its terms in order, each at most 1 and those not spoken
+    /// left out, so (rounding being monotonic) its sum is at most the same additions of 1s, which are exact
+    /// (the number spoken); divided by the same number. 1 when it requires none, or
+    /// when a code of the person's with no number could match one of its codes by spelling.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double AtMost(Seeker seeker, in OpeningKey key)
+    {
+        var required = key.LanguageCount;
+        if (required == 0 || key.LastNumber >= seeker.LanguageBits.SpelledFrom)
+        {
+            return 1;
+        }
+
+        return (double)seeker.LanguageBits.MostHeld(key.LanguageBits, required) / required;
     }
 }

@@ -73,17 +73,19 @@ internal sealed class Scorer(ScoringWeights weights)
 
     /// <summary>
     /// A bound from an opening's index key, before the opening is read: occupation, experience, wage and
-    /// pathway as <see cref="PartialWithoutLocation(Seeker, CandidateOpening)"/> computes them, skills and language at their best (1),
-    /// location at the best the tier allows. Summed in the same order, each term equal or larger, so,
-    /// rounding being monotonic, never below <see cref="UpperBound"/> and hence the real score. What the key's occupation
-    /// gives the person comes found already (<see cref="OccupationFit"/>): the walk finds it once per run of a unit group.
+    /// pathway as <see cref="PartialWithoutLocation(Seeker, CandidateOpening)"/> computes them, skills and language
+    /// at most what the key's bits of their numbers allow (<see cref="SkillScore.AtMost"/>, <see cref="LanguageScore.AtMost"/>:
+    /// each never below the component, in floating point too), location at the best the tier allows. Summed in the
+    /// same order, each term equal or larger (a weight, never negative, times a larger factor), so, rounding being
+    /// monotonic, never below <see cref="UpperBound"/> and hence the real score. What the key's occupation gives the
+    /// person comes found already (<see cref="OccupationFit"/>): the walk finds it once per run of a unit group.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double KeyBound(Seeker seeker, in OpeningKey key, in OccupationFit fit, double pathway, Nearness tier)
     {
         var sum = weights.Occupation * fit.Occupation
-            + weights.Skills
-            + weights.Language
+            + weights.Skills * SkillScore.AtMost(seeker, key)
+            + weights.Language * LanguageScore.AtMost(seeker, key)
             + weights.Experience * ExperienceScore.Of(fit.RelevantYears, key.MinYears)
             + weights.Wage * WageScore.Of(seeker, key.WageUsd)
             + weights.Pathway * pathway;

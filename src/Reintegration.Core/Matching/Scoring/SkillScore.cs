@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Reintegration.Matching.Index;
 
 namespace Reintegration.Matching.Scoring;
 
@@ -16,6 +17,24 @@ internal static class SkillScore
 
         return (double)(Held(seeker.Skills, opening.SkillIds, opening.Skills) + Held(seeker.Licences, opening.LicenceIds, opening.Licences))
             / required;
+    }
+
+    /// <summary>
+    /// Never below <see cref="Of"/>, from the opening's index key alone: its skills and licences held counted at most
+    /// <see cref="NumberBits.MostHeld"/> (the person's skills and licences together), an integer at least the real
+    /// count, divided by the same number; 1 when it asks for none, or when a text of the
+    /// person's with no number could match one of its texts by spelling.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double AtMost(Seeker seeker, in OpeningKey key)
+    {
+        var required = key.SkillCount;
+        if (required == 0 || key.LastNumber >= seeker.SkillBits.SpelledFrom)
+        {
+            return 1;
+        }
+
+        return (double)seeker.SkillBits.MostHeld(key.SkillBits, required) / required;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
