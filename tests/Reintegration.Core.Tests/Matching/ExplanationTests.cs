@@ -1,5 +1,8 @@
+using Reintegration.Domain;
 using Reintegration.Localisation;
+using Reintegration.Matching;
 using Reintegration.Matching.Explanations;
+using Reintegration.Reference;
 
 namespace Reintegration.Tests.Matching;
 
@@ -23,5 +26,38 @@ public sealed class ExplanationTests
 
         Assert.NotNull(verdict.Match);
         Assert.DoesNotContain(Words.English.VoluntaryRepatriation, verdict.Match.Reasons);
+    }
+
+    [Fact]
+    public void Reasons_OfTwoPeopleWithTheSameFacts_ShareEachLineThatDependsOnFewFacts()
+    {
+        var engine = new MatchingEngine(ReferenceData.Shared);
+        var opening = Build.Opening("kz-1", "KZ", "Almaty", o => o with
+        {
+            Languages = [new LanguageSkill { Code = "ru", Level = "B1" }],
+            MonthlyWage = new WageRange { Min = 1200, Max = 1500, Currency = "USD" },
+        });
+        var (one, other) = (Build.Welder() with { MinMonthlyWage = null }, Build.Welder() with { ExternalRef = "W-2", MinMonthlyWage = null });
+
+        var first = engine.Judge(one, opening, Build.Query()).Match!.Reasons;
+        var second = engine.Judge(other, opening, Build.Query()).Match!.Reasons;
+
+        string[] shared = ["Same occupation", "Russian:", "Experience:", "Wage:", "Abroad", "Pathway:", "The ban from"];
+        Assert.All(shared, start => Assert.Same(
+            Assert.Single(first, r => r.StartsWith(start, StringComparison.Ordinal)),
+            Assert.Single(second, r => r.StartsWith(start, StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public void Reasons_InAnotherLanguage_AreNotTheEnglishLines()
+    {
+        var engine = new MatchingEngine(ReferenceData.Shared);
+        var opening = Build.Opening("kz-1", "KZ", "Almaty");
+
+        var english = engine.Judge(Build.Welder(), opening, Build.Query()).Match!.Reasons;
+        var russian = engine.Judge(Build.Welder(), opening, Build.Query(language: "ru")).Match!.Reasons;
+
+        Assert.Equal(english.Count, russian.Count);
+        Assert.All(english.Zip(russian), pair => Assert.NotEqual(pair.First, pair.Second));
     }
 }
