@@ -17,7 +17,7 @@ namespace Reintegration.Matching.Explanations;
 internal sealed class MatchReasons(ReferenceData reference)
 {
     /// <summary>How many lines of one kind are kept at most: the most varied kind, the place's, needs fewer than 10,000 a week.</summary>
-    internal const int SharedPerKind = 1 << 14;
+    private const int SharedPerKind = 1 << 14;
 
     private readonly ConcurrentDictionary<(Words Words, Pathway Pathway, string Obtain, bool Sponsored), string> _pathwayLines = new();
 
