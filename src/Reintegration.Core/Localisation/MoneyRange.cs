@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace Reintegration.Localisation;
 
-/// <summary>"3,700–5,800 TJS (≈ 511 USD)": what is offered, and about how much that is in dollars, written straight into the sentence.</summary>
+/// <summary>
+/// "3,700–5,800 TJS (≈ 511 USD)": what is offered, and about how much that is in dollars, written straight into the sentence.
+/// </summary>
 public readonly struct MoneyRange(decimal min, decimal max, string currency, decimal usd, char separator) : ISpanFormattable
 {
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)

@@ -37,7 +37,8 @@ public sealed class ExplanationTests
             Languages = [new LanguageSkill { Code = "ru", Level = "B1" }],
             MonthlyWage = new WageRange { Min = 1200, Max = 1500, Currency = "USD" },
         });
-        var (one, other) = (Build.Welder() with { MinMonthlyWage = null }, Build.Welder() with { ExternalRef = "W-2", MinMonthlyWage = null });
+        var one = Build.Welder() with { MinMonthlyWage = null };
+        var other = one with { ExternalRef = "W-2" };
 
         var first = engine.Judge(one, opening, Build.Query()).Match!.Reasons;
         var second = engine.Judge(other, opening, Build.Query()).Match!.Reasons;

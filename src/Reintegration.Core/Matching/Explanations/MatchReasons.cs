@@ -51,7 +51,8 @@ internal sealed class MatchReasons(ReferenceData reference)
         var repatriation = seeker.IsRefugee && seeker.Profile.VoluntaryRepatriation
             && opening.Opening.Location.Country == seeker.Profile.Citizenship;
         var housing = opening.Opening.HousingProvided;
-        var reasons = new string[4 + opening.Languages.Length + bans.Count + One(skills) + One(experience) + One(repatriation) + One(housing)];
+        var optional = One(skills) + One(experience) + One(repatriation) + One(housing);
+        var reasons = new string[4 + opening.Languages.Length + bans.Count + optional];
         var at = 0;
         reasons[at++] = Occupation(seeker, opening, words, names);
         if (skills)

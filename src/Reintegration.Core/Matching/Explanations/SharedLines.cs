@@ -18,7 +18,9 @@ internal sealed class SharedLines<TKey>(int capacity)
     /// <summary>How many lines are kept now.</summary>
     public int Count => _lines.Count;
 
-    /// <summary>The line of <paramref name="key"/>, made by <paramref name="make"/> from the key and <paramref name="state"/> when none is kept.</summary>
+    /// <summary>
+    /// The line of <paramref name="key"/>, made by <paramref name="make"/> from the key and <paramref name="state"/> when none is kept.
+    /// </summary>
     public string For<TState>(TKey key, TState state, Func<TKey, TState, string> make)
     {
         if (_lines.TryGetValue(key, out var line))
