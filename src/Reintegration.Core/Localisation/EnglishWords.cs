@@ -9,6 +9,8 @@ public sealed class EnglishWords : Words
 {
     public override string Code => "en";
 
+    protected override char ThousandsSeparator => ',';
+
     public override string Name(CountryName country) => country.NameEn;
 
     public override string Name(Language language) => language.NameEn;
@@ -27,8 +29,6 @@ public sealed class EnglishWords : Words
         _ => "visa and work permit",
     };
 
-    public override string Amount(decimal amount) => Grouped(amount, ',');
-
     public override string SameOccupation(string title, string isco, int years) =>
         $"Same occupation: {title} ({isco}), {Years(years)} of experience.";
 
@@ -38,11 +38,8 @@ public sealed class EnglishWords : Words
     public override string SameField(string title, string isco, string yours, string yourIsco, int years) =>
         $"Same field: {title} ({isco}); your occupation is {yours} ({yourIsco}, {Years(years)}).";
 
-    public override string Skills(int asked, IReadOnlyList<string> held, IReadOnlyList<string> missing) =>
-        $"Skills: {held.Count} of {asked} asked"
-        + (held.Count > 0 ? $" ({Listed(held)})" : "")
-        + (missing.Count > 0 ? $"; missing: {Listed(missing)}" : "")
-        + ".";
+    public override string Skills(int asked, Listing held, Listing missing) =>
+        $"Skills: {held.Count} of {asked} asked{held.Between(" (", ")")}{missing.Between("; missing: ", "")}.";
 
     public override string LanguageHeld(string language, CefrLevel held, CefrLevel asked) => $"{language}: {held}, {asked} asked.";
 
@@ -57,18 +54,18 @@ public sealed class EnglishWords : Words
 
     public override string WageNotStated => "The wage is not stated.";
 
-    public override string Wage(string offered) => $"Wage: {offered} a month.";
+    public override string Wage(MoneyRange offered) => $"Wage: {offered} a month.";
 
-    public override string WageMeets(string offered, string minimum) => $"Wage: {offered} a month, meets the minimum of {minimum}.";
+    public override string WageMeets(MoneyRange offered, MoneyRange minimum) => $"Wage: {offered} a month, meets the minimum of {minimum}.";
 
-    public override string WageBelow(string offered, string minimum) => $"Wage: {offered} a month, below the minimum of {minimum}.";
+    public override string WageBelow(MoneyRange offered, MoneyRange minimum) => $"Wage: {offered} a month, below the minimum of {minimum}.";
 
-    public override string InHomeRegion(string city, double km) => $"In the home region: {city}, {Km(km)} from home.";
+    public override string InHomeRegion(string city, double km) => $"In the home region: {city}, {Distance(km)} km from home.";
 
-    public override string InHomeCountry(string city, double km) => $"In the home country: {city}, {Km(km)} from home.";
+    public override string InHomeCountry(string city, double km) => $"In the home country: {city}, {Distance(km)} km from home.";
 
     public override string Abroad(string country, string city, double km) =>
-        $"Abroad, in {country}: {city}, {Km(km)} from home; relocation agreed.";
+        $"Abroad, in {country}: {city}, {Distance(km)} km from home; relocation agreed.";
 
     public override string PathwayLine(Pathway pathway, string obtain, bool employerSponsorsPermit) =>
         $"Pathway: {PathwayName(pathway)}. {obtain}" + (employerSponsorsPermit ? " The employer sponsors the permit." : "");
@@ -112,7 +109,5 @@ public sealed class EnglishWords : Words
         Title: "Weekly digest", Week: "Week", Generated: "Generated", People: "People", Recommendations: "Recommendations",
         NothingNew: "No new suitable openings this week.", Score: "Score", Pathway: "Pathway", Reference: "Ref.", Checked: "checked");
 
-    private static string Years(int years) => years == 1 ? "1 year" : $"{years} years";
-
-    private string Km(double km) => Distance(km, "km");
+    private static Counted Years(int years) => new(years, years == 1 ? "year" : "years");
 }

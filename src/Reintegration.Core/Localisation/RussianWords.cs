@@ -8,7 +8,7 @@ namespace Reintegration.Localisation;
 public sealed class RussianWords : Words
 {
     /// <summary>Thousands are set apart by a non-breaking space, so that "1 000" never breaks over a line.</summary>
-    private const char ThousandsSeparator = '\u00A0';
+    protected override char ThousandsSeparator => '\u00A0';
 
     public override string Code => "ru";
 
@@ -31,8 +31,6 @@ public sealed class RussianWords : Words
         _ => "виза и разрешение на работу",
     };
 
-    public override string Amount(decimal amount) => Grouped(amount, ThousandsSeparator);
-
     public override string SameOccupation(string title, string isco, int years) =>
         $"Та же профессия: {title} ({isco}), стаж {Years(years)}.";
 
@@ -42,11 +40,8 @@ public sealed class RussianWords : Words
     public override string SameField(string title, string isco, string yours, string yourIsco, int years) =>
         $"Та же область: {title} ({isco}); ваша профессия — «{yours}» ({yourIsco}, {Years(years)}).";
 
-    public override string Skills(int asked, IReadOnlyList<string> held, IReadOnlyList<string> missing) =>
-        $"Навыки: {held.Count} из {asked} требуемых"
-        + (held.Count > 0 ? $" ({Listed(held)})" : "")
-        + (missing.Count > 0 ? $"; не хватает: {Listed(missing)}" : "")
-        + ".";
+    public override string Skills(int asked, Listing held, Listing missing) =>
+        $"Навыки: {held.Count} из {asked} требуемых{held.Between(" (", ")")}{missing.Between("; не хватает: ", "")}.";
 
     public override string LanguageHeld(string language, CefrLevel held, CefrLevel asked) => $"{language}: {held}, требуется {asked}.";
 
@@ -63,18 +58,18 @@ public sealed class RussianWords : Words
 
     public override string WageNotStated => "Зарплата не указана.";
 
-    public override string Wage(string offered) => $"Зарплата: {offered} в месяц.";
+    public override string Wage(MoneyRange offered) => $"Зарплата: {offered} в месяц.";
 
-    public override string WageMeets(string offered, string minimum) => $"Зарплата: {offered} в месяц, не ниже минимума {minimum}.";
+    public override string WageMeets(MoneyRange offered, MoneyRange minimum) => $"Зарплата: {offered} в месяц, не ниже минимума {minimum}.";
 
-    public override string WageBelow(string offered, string minimum) => $"Зарплата: {offered} в месяц, ниже минимума {minimum}.";
+    public override string WageBelow(MoneyRange offered, MoneyRange minimum) => $"Зарплата: {offered} в месяц, ниже минимума {minimum}.";
 
-    public override string InHomeRegion(string city, double km) => $"В родном регионе: {city}, {Km(km)} от дома.";
+    public override string InHomeRegion(string city, double km) => $"В родном регионе: {city}, {Distance(km)} км от дома.";
 
-    public override string InHomeCountry(string city, double km) => $"В своей стране: {city}, {Km(km)} от дома.";
+    public override string InHomeCountry(string city, double km) => $"В своей стране: {city}, {Distance(km)} км от дома.";
 
     public override string Abroad(string country, string city, double km) =>
-        $"За рубежом, {country}: {city}, {Km(km)} от дома; согласие на переезд есть.";
+        $"За рубежом, {country}: {city}, {Distance(km)} км от дома; согласие на переезд есть.";
 
     public override string PathwayLine(Pathway pathway, string obtain, bool employerSponsorsPermit) =>
         $"Правовой путь: {PathwayName(pathway)}. {obtain}" + (employerSponsorsPermit ? " Работодатель оформляет разрешение." : "");
@@ -122,17 +117,14 @@ public sealed class RussianWords : Words
         Checked: "сведения проверены");
 
     /// <summary>"1 год", "3 года", "6 лет", "11 лет", "21 год".</summary>
-    private static string Years(int years)
+    private static Counted Years(int years)
     {
         var (last, lastTwo) = (years % 10, years % 100);
-        var word = lastTwo is >= 11 and <= 14 ? "лет" : last == 1 ? "год" : last is >= 2 and <= 4 ? "года" : "лет";
-        return $"{years} {word}";
+        return new(years, lastTwo is >= 11 and <= 14 ? "лет" : last == 1 ? "год" : last is >= 2 and <= 4 ? "года" : "лет");
     }
 
     /// <summary>"не менее 1 года", "не менее 4 лет": the genitive after a comparison.</summary>
-    private static string YearsAfterComparison(int years) => years % 10 == 1 && years % 100 != 11 ? $"{years} года" : $"{years} лет";
+    private static Counted YearsAfterComparison(int years) => new(years, years % 10 == 1 && years % 100 != 11 ? "года" : "лет");
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
-
-    private string Km(double km) => Distance(km, "км");
 }

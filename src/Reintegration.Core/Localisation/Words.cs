@@ -1,4 +1,3 @@
-using System.Globalization;
 using Reintegration.Digests.Rendering;
 using Reintegration.Domain;
 using Reintegration.Reference;
@@ -51,15 +50,12 @@ public abstract class Words
 
     public abstract string PathwayName(Pathway pathway);
 
-    // Numbers.
+    // Numbers, written straight into the sentence that holds them.
     /// <summary>A whole amount with the language's thousands separator.</summary>
-    public abstract string Amount(decimal amount);
+    public Grouped Amount(decimal amount) => new(amount, ThousandsSeparator);
 
     /// <summary>"3,700–5,800 TJS (≈ 511 USD)": what is offered, and about how much that is in dollars.</summary>
-    public string Money(decimal min, decimal max, string currency, decimal usd) =>
-        min == max
-            ? $"{Amount(min)} {currency} (≈ {Amount(usd)} USD)"
-            : $"{Amount(min)}–{Amount(max)} {currency} (≈ {Amount(usd)} USD)";
+    public MoneyRange Money(decimal min, decimal max, string currency, decimal usd) => new(min, max, currency, usd, ThousandsSeparator);
 
     // Why an opening is offered: one sentence per component that matters.
     public abstract string SameOccupation(string title, string isco, int years);
@@ -69,7 +65,7 @@ public abstract class Words
     public abstract string SameField(string title, string isco, string yours, string yourIsco, int years);
 
     /// <summary>Skills and licences asked: how many are held, which, and which are missing.</summary>
-    public abstract string Skills(int asked, IReadOnlyList<string> held, IReadOnlyList<string> missing);
+    public abstract string Skills(int asked, Listing held, Listing missing);
 
     public abstract string LanguageHeld(string language, CefrLevel held, CefrLevel asked);
 
@@ -84,11 +80,11 @@ public abstract class Words
     public abstract string WageNotStated { get; }
 
     /// <summary>The wage offered, when the person stated no minimum; <paramref name="offered"/> comes from <see cref="Money"/>.</summary>
-    public abstract string Wage(string offered);
+    public abstract string Wage(MoneyRange offered);
 
-    public abstract string WageMeets(string offered, string minimum);
+    public abstract string WageMeets(MoneyRange offered, MoneyRange minimum);
 
-    public abstract string WageBelow(string offered, string minimum);
+    public abstract string WageBelow(MoneyRange offered, MoneyRange minimum);
 
     public abstract string InHomeRegion(string city, double km);
 
@@ -134,45 +130,12 @@ public abstract class Words
     // The fixed words of a weekly digest.
     public abstract DigestWords Digest { get; }
 
+    /// <summary>What sets thousands apart in an amount.</summary>
+    protected abstract char ThousandsSeparator { get; }
+
     /// <summary>Dates are written yyyy-MM-dd in every language we have, as the API writes them.</summary>
-    protected static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    protected static IsoDate Iso(DateOnly date) => new(date);
 
-    /// <summary>
-    /// Rounded to a whole number (half to even), thousands set apart by <paramref name="separator"/>: what
-    /// <c>ToString("#,0")</c> writes. A week's digest writes hundreds of thousands of these, so digit by digit on the stack.
-    /// </summary>
-    protected static string Grouped(decimal amount, char separator)
-    {
-        var rounded = Math.Round(amount);
-        if (rounded is <= long.MinValue or > long.MaxValue)
-        {
-            return rounded.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', separator);
-        }
-
-        var whole = (long)rounded;
-        var magnitude = (ulong)Math.Abs(whole);
-        Span<char> text = stackalloc char[32];
-        var at = text.Length;
-        for (var digits = 0; digits == 0 || magnitude != 0; digits++, magnitude /= 10)
-        {
-            if (digits > 0 && digits % 3 == 0)
-            {
-                text[--at] = separator;
-            }
-
-            text[--at] = (char)('0' + (int)(magnitude % 10));
-        }
-
-        if (whole < 0)
-        {
-            text[--at] = '-';
-        }
-
-        return new string(text[at..]);
-    }
-
-    protected static string Listed(IEnumerable<string> items) => string.Join(", ", items);
-
-    /// <summary>A distance rounded to the kilometre, with the language's thousands separator and unit.</summary>
-    protected string Distance(double km, string unit) => $"{Amount((decimal)Math.Round(km))} {unit}";
+    /// <summary>A distance rounded to the kilometre, with the language's thousands separator.</summary>
+    protected Grouped Distance(double km) => Amount((decimal)Math.Round(km));
 }

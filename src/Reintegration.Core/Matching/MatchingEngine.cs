@@ -127,8 +127,6 @@ public sealed class MatchingEngine
     {
         var seeker = Compile(profile);
         var matches = new List<KeyValuePair<string, Match>[]>(openings.Count);
-        // A week's run keeps every line; one person's recommendations share many (occupation, languages, bans).
-        var said = new HashSet<string>(StringComparer.Ordinal);
         foreach (var opening in openings)
         {
             if (HardRules.FirstBroken(seeker, opening, today.DayNumber) is not null)
@@ -141,7 +139,7 @@ public sealed class MatchingEngine
             for (var i = 0; i < byLanguage.Length; i++)
             {
                 var words = Words.All[i];
-                byLanguage[i] = KeyValuePair.Create(words.Code, ToMatch(seeker, opening, scored, today, words, explain: true, said));
+                byLanguage[i] = KeyValuePair.Create(words.Code, ToMatch(seeker, opening, scored, today, words, explain: true));
             }
 
             matches.Add(byLanguage);
@@ -153,8 +151,7 @@ public sealed class MatchingEngine
     private Match ToMatch(Seeker seeker, CandidateOpening opening, Scored scored, MatchQuery query) =>
         ToMatch(seeker, opening, scored, query.Today, Words.For(query.Language), query.Explain);
 
-    private Match ToMatch(
-        Seeker seeker, CandidateOpening opening, Scored scored, DateOnly today, Words words, bool explain, HashSet<string>? said = null)
+    private Match ToMatch(Seeker seeker, CandidateOpening opening, Scored scored, DateOnly today, Words words, bool explain)
     {
         var regime = seeker.Regimes[opening.Country];
         var o = opening.Opening;
@@ -162,6 +159,6 @@ public sealed class MatchingEngine
             opening.Id, o.Title, o.Isco, o.Location.Country, o.Location.City,
             scored.Score, scored.Pathway, scored.Components,
             words.Obtain(regime), regime.VerifiedOn,
-            explain ? _reasons.For(seeker, opening, scored, today.DayNumber, words, said) : []);
+            explain ? _reasons.For(seeker, opening, scored, today.DayNumber, words) : []);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Reintegration.Domain;
 using Reintegration.Localisation;
@@ -8,62 +9,91 @@ namespace Reintegration.Matching.Explanations;
 
 /// <summary>
 /// Why an opening was offered, in words a caseworker can pass on: one line per component that matters.
-/// A week's digest keeps hundreds of thousands of these lines, so a line that depends on reference data
-/// alone (the pathway's, with its long advice; a ban area's name) is made once and shared.
+/// A week's digest writes hundreds of thousands of these lines in every language, so a line that depends on
+/// a few small facts (the occupation's, a language's, the experience's, the place's, the wage offered, a ban
+/// that does not cover the country, the pathway's) is made once per key and shared (<see cref="SharedLines{TKey}"/>);
+/// the rest are written straight into their one string, with no string made on the way.
 /// </summary>
 internal sealed class MatchReasons(ReferenceData reference)
 {
+    /// <summary>How many lines of one kind are kept at most: the most varied kind, the place's, needs fewer than 10,000 a week.</summary>
+    private const int SharedPerKind = 1 << 14;
+
     private readonly ConcurrentDictionary<(Words Words, Pathway Pathway, string Obtain, bool Sponsored), string> _pathwayLines = new();
 
     private readonly ConcurrentDictionary<string, string> _banAreas = new(StringComparer.Ordinal);
+
+    private readonly SharedLines<(Words Words, string Isco, string YourIsco, int Years)> _occupationLines = new(SharedPerKind);
+
+    private readonly SharedLines<(Words Words, string Code, bool Spoken, CefrLevel Held, CefrLevel Asked)> _languageLines =
+        new(SharedPerKind);
+
+    private readonly SharedLines<(Words Words, int Years, int Asked)> _experienceLines = new(SharedPerKind);
+
+    private readonly SharedLines<(Words Words, decimal Min, decimal Max, string Currency, double Usd)> _wageLines = new(SharedPerKind);
+
+    private readonly SharedLines<(Words Words, Nearness Nearness, string Country, string City, double Km)> _placeLines =
+        new(SharedPerKind);
+
+    private readonly SharedLines<(Words Words, string Area, string Country)> _uncoveredBanLines = new(SharedPerKind);
 
     /// <param name="seeker">The person.</param>
     /// <param name="opening">The opening offered.</param>
     /// <param name="scored">How it scored.</param>
     /// <param name="today">The day the rules are judged on.</param>
     /// <param name="words">The language.</param>
-    /// <param name="said">
-    /// Lines already written for the same person, if kept: a line equal to one of them is replaced by it,
-    /// so that the same sentence in several of their recommendations is held once.
-    /// </param>
-    public IReadOnlyList<string> For(
-        Seeker seeker, CandidateOpening opening, Scored scored, int today, Words words, HashSet<string>? said = null)
+    public string[] For(Seeker seeker, CandidateOpening opening, Scored scored, int today, Words words)
     {
         var names = new ReferenceNames(reference, words);
-        var reasons = new List<string>(8 + opening.Languages.Length + seeker.Profile.Bans.Count)
+        var bans = seeker.Profile.Bans;
+        var skills = opening.Skills.Length + opening.Licences.Length > 0;
+        var experience = opening.MinYears > 0;
+        var repatriation = seeker.IsRefugee && seeker.Profile.VoluntaryRepatriation
+            && opening.Opening.Location.Country == seeker.Profile.Citizenship;
+        var housing = opening.Opening.HousingProvided;
+        var optional = One(skills) + One(experience) + One(repatriation) + One(housing);
+        var reasons = new string[4 + opening.Languages.Length + bans.Count + optional];
+        var at = 0;
+        reasons[at++] = Occupation(seeker, opening, words, names);
+        if (skills)
         {
-            Occupation(seeker, opening, words, names),
-        };
-        AddIfAny(reasons, Skills(seeker, opening, words));
-        AddLanguages(reasons, seeker, opening, words, names);
-        AddIfAny(reasons, Experience(seeker, opening, words));
-        reasons.Add(Wage(seeker, opening, words));
-        reasons.Add(Location(opening, scored, words, names));
-        reasons.Add(PathwayLine(seeker, opening, words));
-        AddBans(reasons, seeker, opening, today, words, names);
-        if (seeker.IsRefugee && seeker.Profile.VoluntaryRepatriation && opening.Opening.Location.Country == seeker.Profile.Citizenship)
-        {
-            reasons.Add(words.VoluntaryRepatriation);
+            reasons[at++] = Skills(seeker, opening, words);
         }
 
-        if (opening.Opening.HousingProvided)
+        foreach (var (code, required) in opening.Languages)
         {
-            reasons.Add(words.HousingProvided);
+            reasons[at++] = Language(seeker, code, required, words, names);
         }
 
-        var lines = reasons.ToArray();
-        for (var i = 0; said is not null && i < lines.Length; i++)
+        if (experience)
         {
-            if (!said.Add(lines[i]))
-            {
-                said.TryGetValue(lines[i], out lines[i]!);
-            }
+            reasons[at++] = Experience(seeker, opening, words);
         }
 
-        return lines;
+        reasons[at++] = Wage(seeker, opening, words);
+        reasons[at++] = Place(opening, scored, words, names);
+        reasons[at++] = PathwayLine(seeker, opening, words);
+        for (var i = 0; i < bans.Count; i++)
+        {
+            reasons[at++] = Ban(bans[i], seeker, opening, today, words, names);
+        }
+
+        if (repatriation)
+        {
+            reasons[at++] = words.VoluntaryRepatriation;
+        }
+
+        if (housing)
+        {
+            reasons[at] = words.HousingProvided;
+        }
+
+        return reasons;
     }
 
-    private static string Occupation(Seeker seeker, CandidateOpening opening, Words words, ReferenceNames names)
+    private static int One(bool present) => present ? 1 : 0;
+
+    private string Occupation(Seeker seeker, CandidateOpening opening, Words words, ReferenceNames names)
     {
         var (best, bestWeight) = (seeker.Occupations[0], double.NegativeInfinity);
         foreach (var experience in seeker.Occupations)
@@ -76,95 +106,106 @@ internal sealed class MatchReasons(ReferenceData reference)
             }
         }
 
-        var (theirs, isco) = (names.Occupation(opening.Opening.Isco), opening.Opening.Isco);
-        var closeness = OccupationScore.Closeness(best.Isco, opening.Isco);
-        var yours = names.Occupation(best.Code);
-        return closeness == OccupationScore.SameUnit ? words.SameOccupation(theirs, isco, best.Years)
-            : closeness == OccupationScore.SameMinor ? words.RelatedOccupation(theirs, isco, yours, best.Code, best.Years)
-            : words.SameField(theirs, isco, yours, best.Code, best.Years);
+        // The codes name the titles and fix how close they are: the key holds everything the line says.
+        return _occupationLines.For(
+            (words, opening.Opening.Isco, best.Code, best.Years),
+            (names, OccupationScore.Closeness(best.Isco, opening.Isco)),
+            static (key, state) =>
+            {
+                var (words, isco, yourIsco, years) = key;
+                var (names, closeness) = state;
+                var (theirs, yours) = (names.Occupation(isco), names.Occupation(yourIsco));
+                return closeness == OccupationScore.SameUnit ? words.SameOccupation(theirs, isco, years)
+                    : closeness == OccupationScore.SameMinor ? words.RelatedOccupation(theirs, isco, yours, yourIsco, years)
+                    : words.SameField(theirs, isco, yours, yourIsco, years);
+            });
     }
 
-    private static string? Skills(Seeker seeker, CandidateOpening opening, Words words)
+    private static string Skills(Seeker seeker, CandidateOpening opening, Words words)
     {
+        // Held names fill the scratch from the front, missing ones from the middle, each in the order asked.
         var asked = opening.Skills.Length + opening.Licences.Length;
-        if (asked == 0)
-        {
-            return null;
-        }
-
-        var (held, missing) = (new List<string>(asked), new List<string>(asked));
+        var scratch = ArrayPool<string>.Shared.Rent(2 * asked);
+        var (held, missing) = (0, 0);
         foreach (var skill in opening.Skills)
         {
-            (seeker.Skills.Contains(skill) || seeker.Licences.Contains(skill) ? held : missing).Add(skill);
+            scratch[seeker.Skills.Contains(skill) || seeker.Licences.Contains(skill) ? held++ : asked + missing++] = skill;
         }
 
         foreach (var licence in opening.Licences)
         {
             if (seeker.Skills.Contains(licence) || seeker.Licences.Contains(licence))
             {
-                held.Add(licence);
+                scratch[held++] = licence;
             }
             else if (Array.IndexOf(opening.Skills, licence) < 0)
             {
                 // Missing is listed once: a licence also asked as a skill is missing as that skill already.
-                missing.Add(licence);
+                scratch[asked + missing++] = licence;
             }
         }
 
-        return words.Skills(asked, held, missing);
+        var line = words.Skills(asked, new Listing(scratch, 0, held), new Listing(scratch, asked, missing));
+        ArrayPool<string>.Shared.Return(scratch, clearArray: true);
+        return line;
     }
 
-    private static void AddLanguages(List<string> reasons, Seeker seeker, CandidateOpening opening, Words words, ReferenceNames names)
+    private string Language(Seeker seeker, string code, CefrLevel required, Words words, ReferenceNames names)
     {
-        foreach (var (code, required) in opening.Languages)
-        {
-            var name = names.Language(code);
-            var at = seeker.Languages.IndexOf(code);
-            var held = at >= 0 ? seeker.LanguageLevels[at] : default;
-            reasons.Add(at < 0 ? words.LanguageNotSpoken(name, required)
-                : held >= required ? words.LanguageHeld(name, held, required)
-                : words.LanguageBelow(name, held, required));
-        }
+        var at = seeker.Languages.IndexOf(code);
+        return _languageLines.For(
+            (words, code, at >= 0, at >= 0 ? seeker.LanguageLevels[at] : default, required),
+            names,
+            static (key, names) =>
+            {
+                var (words, code, spoken, held, asked) = key;
+                var name = names.Language(code);
+                return !spoken ? words.LanguageNotSpoken(name, asked)
+                    : held >= asked ? words.LanguageHeld(name, held, asked)
+                    : words.LanguageBelow(name, held, asked);
+            });
     }
 
-    private static string? Experience(Seeker seeker, CandidateOpening opening, Words words)
-    {
-        if (opening.MinYears <= 0)
-        {
-            return null;
-        }
+    private string Experience(Seeker seeker, CandidateOpening opening, Words words) =>
+        _experienceLines.For(
+            (words, ExperienceScore.RelevantYears(seeker, opening), opening.MinYears),
+            0,
+            static (key, _) => key.Years >= key.Asked
+                ? key.Words.ExperienceEnough(key.Years, key.Asked)
+                : key.Words.ExperienceShort(key.Years, key.Asked));
 
-        var years = ExperienceScore.RelevantYears(seeker, opening);
-        return years >= opening.MinYears ? words.ExperienceEnough(years, opening.MinYears) : words.ExperienceShort(years, opening.MinYears);
-    }
-
-    private static string Wage(Seeker seeker, CandidateOpening opening, Words words)
+    private string Wage(Seeker seeker, CandidateOpening opening, Words words)
     {
         if (opening.Opening.MonthlyWage is not { } wage)
         {
             return words.WageNotStated;
         }
 
-        var offered = words.Money(wage.Min, wage.Max, wage.Currency, (decimal)opening.WageUsd);
         if (seeker.Profile.MinMonthlyWage is not { } minimum)
         {
-            return words.Wage(offered);
+            // The wage alone depends on the opening only, and an opening goes to up to its cap of people.
+            return _wageLines.For(
+                (words, wage.Min, wage.Max, wage.Currency, opening.WageUsd),
+                0,
+                static (key, _) => key.Words.Wage(key.Words.Money(key.Min, key.Max, key.Currency, (decimal)key.Usd)));
         }
 
+        var offered = words.Money(wage.Min, wage.Max, wage.Currency, (decimal)opening.WageUsd);
         var wanted = words.Money(minimum.Amount, minimum.Amount, minimum.Currency, (decimal)seeker.MinWageUsd);
         return opening.WageUsd >= seeker.MinWageUsd ? words.WageMeets(offered, wanted) : words.WageBelow(offered, wanted);
     }
 
-    private static string Location(CandidateOpening opening, Scored scored, Words words, ReferenceNames names)
-    {
-        var city = opening.Opening.Location.City;
-        return scored.Nearness switch
-        {
-            Nearness.SameRegion => words.InHomeRegion(city, scored.DistanceKm),
-            Nearness.SameCountry => words.InHomeCountry(city, scored.DistanceKm),
-            _ => words.Abroad(names.Country(opening.Opening.Location.Country), city, scored.DistanceKm),
-        };
-    }
+    private string Place(CandidateOpening opening, Scored scored, Words words, ReferenceNames names) =>
+        // Distances are written to the kilometre: people from one town to one city share the line.
+        _placeLines.For(
+            (words, scored.Nearness, opening.Opening.Location.Country, opening.Opening.Location.City, Math.Round(scored.DistanceKm)),
+            names,
+            static (key, names) => key.Nearness switch
+            {
+                Nearness.SameRegion => key.Words.InHomeRegion(key.City, key.Km),
+                Nearness.SameCountry => key.Words.InHomeCountry(key.City, key.Km),
+                _ => key.Words.Abroad(names.Country(key.Country), key.City, key.Km),
+            });
 
     private string PathwayLine(Seeker seeker, CandidateOpening opening, Words words)
     {
@@ -175,33 +216,34 @@ internal sealed class MatchReasons(ReferenceData reference)
             static key => key.Words.PathwayLine(key.Pathway, key.Obtain, key.Sponsored));
     }
 
-    private void AddBans(List<string> reasons, Seeker seeker, CandidateOpening opening, int today, Words words, ReferenceNames names)
+    private string Ban(EntryBan ban, Seeker seeker, CandidateOpening opening, int today, Words words, ReferenceNames names)
     {
-        var bans = seeker.Profile.Bans;
-        if (bans.Count == 0)
+        var area = _banAreas.GetOrAdd(
+            ban.Country, static (issuer, areas) => ExclusionText.BanArea(issuer, areas.CountriesBarredBy(issuer)), reference.BanAreas);
+        var country = opening.Opening.Location.Country;
+        var window = Covering(seeker.Bans[opening.Country], ban);
+        if (window is null)
         {
-            return;
+            return _uncoveredBanLines.For(
+                (words, area, country), names, static (key, names) => key.Words.BanDoesNotCover(key.Area, names.Country(key.Country)));
         }
 
-        var covering = seeker.Bans[opening.Country];
-        var country = names.Country(opening.Opening.Location.Country);
         var start = DateOnly.FromDayNumber(seeker.StartDay(opening, today));
-        foreach (var ban in bans)
-        {
-            var area = _banAreas.GetOrAdd(
-                ban.Country, static (issuer, areas) => ExclusionText.BanArea(issuer, areas.CountriesBarredBy(issuer)), reference.BanAreas);
-            var window = Array.Find(covering, w => ReferenceEquals(w.Ban, ban));
-            reasons.Add(window is null ? words.BanDoesNotCover(area, country)
-                : window.FromDay > start.DayNumber ? words.BanStartsLater(area, DateOnly.FromDayNumber(window.FromDay), start)
-                : words.BanEndedBefore(area, DateOnly.FromDayNumber(window.UntilDay), start));
-        }
+        return window.FromDay > start.DayNumber
+            ? words.BanStartsLater(area, DateOnly.FromDayNumber(window.FromDay), start)
+            : words.BanEndedBefore(area, DateOnly.FromDayNumber(window.UntilDay), start);
     }
 
-    private static void AddIfAny(List<string> reasons, string? reason)
+    private static BanWindow? Covering(BanWindow[] covering, EntryBan ban)
     {
-        if (reason is not null)
+        foreach (var window in covering)
         {
-            reasons.Add(reason);
+            if (ReferenceEquals(window.Ban, ban))
+            {
+                return window;
+            }
         }
+
+        return null;
     }
 }
