@@ -29,23 +29,16 @@ public static class Echoes
         var echoes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in alike.Values)
         {
-            // Most groups are one person: they, and groups within one centre, echo no one.
+            // Only the first's centre matters: of two in one centre stored at once, either is the first. A group within one
+            // centre (most are one person) has no one of another centre, so no echo.
             var origin = group[0];
-            var acrossCentres = false;
             foreach (var person in group)
             {
-                acrossCentres |= person.CentreId != group[0].CentreId;
-                // Only the first's centre matters: of two in one centre stored at once, either is the first.
                 if (person.CreatedAt < origin.CreatedAt
                     || (person.CreatedAt == origin.CreatedAt && string.CompareOrdinal(person.CentreId, origin.CentreId) < 0))
                 {
                     origin = person;
                 }
-            }
-
-            if (!acrossCentres)
-            {
-                continue;
             }
 
             foreach (var person in group)

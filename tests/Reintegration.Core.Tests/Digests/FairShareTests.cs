@@ -97,6 +97,25 @@ public sealed class FairShareTests
     }
 
     [Fact]
+    public void Echoes_OfTwoEqualProfilesStoredAtOnce_InEitherOrder_IsTheOneOfTheLaterCentre()
+    {
+        var first = CentreB(1)[0];
+        var twin = first with { CentreId = "centre-c", ProfileId = "c000" };
+
+        Assert.Equal(["c000"], Echoes.Of([first, twin]));
+        Assert.Equal(["c000"], Echoes.Of([twin, first]));
+    }
+
+    [Fact]
+    public void Echoes_TheEarlierStoredIsTheFirst_EvenInALaterCentreById()
+    {
+        var early = CentreB(1)[0] with { CentreId = "centre-z", ProfileId = "z000", CreatedAt = Before.AddDays(-1) };
+
+        Assert.Equal(["b000"], Echoes.Of([.. CentreB(1), early]));
+        Assert.Equal(["b000"], Echoes.Of([early, .. CentreB(1)]));
+    }
+
+    [Fact]
     public void EchoesLast_GivesEchoesOnlyWhatOthersLeft_AndNeverPassesACap()
     {
         var problem = new AllocationProblem(
