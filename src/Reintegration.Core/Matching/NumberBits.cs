@@ -47,4 +47,13 @@ internal readonly record struct NumberBits(ulong Bits, int SpelledFrom)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int MostHeld(ulong opening, int count) =>
         BitOperations.PopCount(Bits & opening) + count - BitOperations.PopCount(opening);
+
+    /// <summary>
+    /// <see cref="MostHeld"/> as a share of the opening's <paramref name="count"/> texts, the same division the
+    /// scores make; 1 when it asks for none, or when its highest number, <paramref name="lastNumber"/>, is one a
+    /// text of these could match by spelling.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double MostHeldShare(ulong opening, int count, int lastNumber) =>
+        count == 0 || lastNumber >= SpelledFrom ? 1 : (double)MostHeld(opening, count) / count;
 }

@@ -41,14 +41,6 @@ internal static class LanguageScore
     /// when a code of the person's with no number could match one of its codes by spelling.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double AtMost(Seeker seeker, in OpeningKey key)
-    {
-        var required = key.LanguageCount;
-        if (required == 0 || key.LastNumber >= seeker.LanguageBits.SpelledFrom)
-        {
-            return 1;
-        }
-
-        return (double)seeker.LanguageBits.MostHeld(key.LanguageBits, required) / required;
-    }
+    public static double AtMost(Seeker seeker, in OpeningKey key) =>
+        seeker.LanguageBits.MostHeldShare(key.LanguageBits, key.LanguageCount, key.LastNumber);
 }

@@ -26,16 +26,8 @@ internal static class SkillScore
     /// person's with no number could match one of its texts by spelling.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double AtMost(Seeker seeker, in OpeningKey key)
-    {
-        var required = key.SkillCount;
-        if (required == 0 || key.LastNumber >= seeker.SkillBits.SpelledFrom)
-        {
-            return 1;
-        }
-
-        return (double)seeker.SkillBits.MostHeld(key.SkillBits, required) / required;
-    }
+    public static double AtMost(Seeker seeker, in OpeningKey key) =>
+        seeker.SkillBits.MostHeldShare(key.SkillBits, key.SkillCount, key.LastNumber);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Held(HeldTexts held, int[] ids, string[] texts)
